@@ -1,0 +1,4 @@
+import { handleLiveness } from "@/lib/server/health/handleHealth";
+
+export const dynamic = "force-dynamic";
+export const GET = handleLiveness;

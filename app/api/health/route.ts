@@ -1,0 +1,4 @@
+import { handleReadiness } from "@/lib/server/health/handleHealth";
+
+export const dynamic = "force-dynamic";
+export const GET = handleReadiness;

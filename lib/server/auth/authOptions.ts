@@ -1,0 +1,48 @@
+import { randomBytes } from "node:crypto";
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { getConfig } from "../config/getConfig";
+import { hashPassword, verifyPassword } from "../crypto/password";
+import { getDatabase } from "../db/getDatabase";
+
+const config = getConfig();
+// next-auth v4 builds its callback URLs from NEXTAUTH_URL; Gatehouse's one name for it is PUBLIC_URL.
+process.env.NEXTAUTH_URL ??= config.publicUrl;
+
+// Verifying against a throwaway hash when the email is unknown keeps the response time the same,
+// so sign-in does not reveal which emails have accounts.
+let dummyHash: Promise<string> | undefined;
+const getDummyHash = () => (dummyHash ??= hashPassword(randomBytes(16).toString("hex")));
+
+export const authOptions: NextAuthOptions = {
+  secret: config.sessionSecret,
+  session: { strategy: "jwt", maxAge: 12 * 3600 },
+  pages: { signIn: "/signin", error: "/signin" },
+  useSecureCookies: config.publicUrl.startsWith("https://"),
+  providers: [
+    CredentialsProvider({
+      name: "Email and password",
+      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+      async authorize(credentials) {
+        const email = credentials?.email?.trim().toLowerCase();
+        const password = credentials?.password;
+        if (!email || !password || password.length > 256) return null;
+        const { prisma } = await getDatabase();
+        const user = await prisma.user.findUnique({ where: { email } });
+        const ok = await verifyPassword(user?.passwordHash ?? (await getDummyHash()), password);
+        if (!user || !ok) return null;
+        return { id: user.id, email: user.email, name: user.name };
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user) token.sub = user.id;
+      return token;
+    },
+    session({ session, token }) {
+      if (session.user && token.sub) (session.user as { id?: string }).id = token.sub;
+      return session;
+    },
+  },
+};

@@ -1,0 +1,74 @@
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { PrismaClient } from "@/generated/prisma/client";
+import { lockDataDir } from "./lockDataDir";
+import type { SqlSession } from "./SqlSession";
+
+export interface Database {
+  kind: "pglite" | "postgres";
+  prisma: PrismaClient;
+  /** Runs `fn` with a raw session on one connection (migrations, advisory locks). */
+  withSession<T>(fn: (sql: SqlSession) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  /** PostgreSQL URL; the embedded database when absent. */
+  databaseUrl?: string;
+  /** The embedded database's folder holds `pgdata/`; `memory` keeps it in memory (tests). */
+  dataDir: string | "memory";
+  poolSize?: number;
+}
+
+/** Opens the embedded PGlite database (taking its folder's lock) or a PostgreSQL pool. */
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10);
+  return openPglite(options.dataDir);
+}
+
+async function openPglite(dataDir: string): Promise<Database> {
+  let db: PGlite;
+  if (dataDir === "memory") {
+    db = new PGlite();
+  } else {
+    lockDataDir(dataDir);
+    db = new PGlite(path.join(dataDir, "pgdata"));
+  }
+  await db.waitReady;
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(db) });
+  // One connection: PGlite serializes everything, so a raw session is the same connection.
+  const session: SqlSession = {
+    query: async (text, params) => ({ rows: (await db.query(text, params)).rows as never[] }),
+    exec: (script) => db.exec(script),
+  };
+  return {
+    kind: "pglite",
+    prisma,
+    withSession: (fn) => fn(session),
+    async close() {
+      await prisma.$disconnect();
+      await db.close();
+    },
+  };
+}
+
+async function openPostgres(url: string, poolSize: number): Promise<Database> {
+  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: poolSize }) });
+  return {
+    kind: "postgres",
+    prisma,
+    async withSession(fn) {
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      try {
+        return await fn({ query: async (text, params) => ({ rows: (await client.query(text, params)).rows as never[] }), exec: (script) => client.query(script) });
+      } finally {
+        await client.end();
+      }
+    },
+    close: () => prisma.$disconnect(),
+  };
+}

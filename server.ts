@@ -1,0 +1,76 @@
+// `npm start`: validates the configuration, opens the database (locking the embedded one, applying
+// pending migrations, running the env bootstrap), builds the app when no build exists, then serves
+// it. One process, so the embedded database is opened exactly once.
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { createServer } from "node:http";
+import path from "node:path";
+
+process.env.NODE_ENV ??= "production";
+// Next reads NODE_ENV when it loads, so it is imported only after it is set.
+const { ConfigError } = await import("./lib/server/config/ConfigError");
+const { getConfig } = await import("./lib/server/config/getConfig");
+const { DatabaseLockedError } = await import("./lib/server/db/DatabaseLockedError");
+const { MigrationError } = await import("./lib/server/db/applyMigrations");
+const { getDatabase } = await import("./lib/server/db/getDatabase");
+
+function fail(message: string): never {
+  console.error(`[gatehouse] ${message}`);
+  process.exit(1);
+}
+
+async function main() {
+  let config;
+  try {
+    config = getConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) fail(error.message);
+    throw error;
+  }
+
+  let db;
+  try {
+    db = await getDatabase();
+  } catch (error) {
+    if (error instanceof DatabaseLockedError || error instanceof MigrationError) fail(error.message);
+    fail(`Cannot open the database: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  console.log(`[gatehouse] database: ${db.kind === "pglite" ? `embedded (${path.join(config.dataDir, "pgdata")})` : "PostgreSQL"}`);
+
+  const dir = process.cwd();
+  if (!existsSync(path.join(dir, ".next", "BUILD_ID"))) {
+    console.log("[gatehouse] no production build yet: running `next build` (about a minute, once)");
+    const build = spawnSync(process.execPath, [path.join(dir, "node_modules/next/dist/bin/next"), "build"], { stdio: "inherit", env: process.env });
+    if (build.status !== 0) fail("`next build` failed; see its output above");
+  }
+
+  const { default: next } = await import("next");
+  const app = next({ dev: false, dir, hostname: config.host, port: config.port });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      console.error("[gatehouse] unhandled request error", error);
+      if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });
+      res.end(JSON.stringify({ error: "server_error" }));
+    });
+  });
+  server.on("error", (error: NodeJS.ErrnoException) => {
+    fail(error.code === "EADDRINUSE" ? `Port ${config.port} is in use: set PORT to another port` : error.message);
+  });
+  server.listen(config.port, config.host, () => {
+    console.log(`[gatehouse] ready on ${config.publicUrl} (listening on ${config.host}:${config.port})`);
+  });
+
+  const shutdown = (signal: string) => {
+    console.log(`[gatehouse] ${signal}: shutting down`);
+    server.close();
+    server.closeAllConnections();
+    db.close().finally(() => process.exit(0));
+    setTimeout(() => process.exit(0), 5000).unref();
+  };
+  process.once("SIGTERM", () => shutdown("SIGTERM"));
+  process.once("SIGINT", () => shutdown("SIGINT"));
+}
+
+await main();
