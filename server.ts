@@ -6,7 +6,7 @@ import { existsSync } from "node:fs";
 import { createServer } from "node:http";
 import path from "node:path";
 
-process.env.NODE_ENV ??= "production";
+(process.env as Record<string, string | undefined>).NODE_ENV ??= "production";
 // Next reads NODE_ENV when it loads, so it is imported only after it is set.
 const { ConfigError } = await import("./lib/server/config/ConfigError");
 const { getConfig } = await import("./lib/server/config/getConfig");

@@ -12,7 +12,8 @@ export const MIGRATIONS_DIR = path.join(process.cwd(), "prisma", "migrations");
  * The process's one database, opened on first use: the embedded folder is locked, pending
  * migrations applied (unless GATEHOUSE_AUTO_MIGRATE=false) and the env bootstrap run. Kept on
  * globalThis because the custom server and Next's bundled route modules are separate module
- * graphs in one process, and PGlite must be opened once.
+ * graphs in one process, and PGlite must be opened once. Its log lines go to stderr so that CLI
+ * output (`--json`) stays clean.
  */
 export function getDatabase(): Promise<Database> {
   holder.__gatehouseDatabase ??= initialize().catch((error) => {
@@ -28,11 +29,11 @@ async function initialize(): Promise<Database> {
   try {
     if (config.autoMigrate) {
       const result = await db.withSession((sql) => applyMigrations(sql, MIGRATIONS_DIR));
-      for (const name of result.applied) console.log(`[gatehouse] applied migration ${name}`);
-      for (const name of result.modified) console.warn(`[gatehouse] warning: applied migration ${name} was edited since`);
+      for (const name of result.applied) console.error(`[gatehouse] applied migration ${name}`);
+      for (const name of result.modified) console.error(`[gatehouse] warning: applied migration ${name} was edited since`);
     }
     if ((await bootstrapFromEnv(db.prisma, config)) === "created") {
-      console.log(`[gatehouse] created owner ${config.bootstrap!.email} and org ${config.bootstrap!.org}`);
+      console.error(`[gatehouse] created owner ${config.bootstrap!.email} and org ${config.bootstrap!.org}`);
     }
     return db;
   } catch (error) {
