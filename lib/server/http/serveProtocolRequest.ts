@@ -1,0 +1,60 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { Readable } from "node:stream";
+import { corsPreflight } from "./corsHeaders";
+import { jsonResponse } from "./jsonResponse";
+import type { RouteMatch } from "./matchProtocolRoute";
+
+/** Request bodies of protocol endpoints are small forms and JSON; larger ones are refused early. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+/**
+ * Serves a protocol request straight from node:http (the lean path): converts it to a web Request,
+ * runs the endpoint, and streams the Response back (SSE included) without buffering it.
+ */
+export async function serveProtocolRequest(req: IncomingMessage, res: ServerResponse, match: RouteMatch, origin: string): Promise<void> {
+  const method = (req.method ?? "GET").toUpperCase();
+  let response: Response;
+  if (method === "OPTIONS") {
+    response = corsPreflight(Object.keys(match.route.methods).join(", "));
+  } else {
+    const endpoint = match.route.methods[method as keyof typeof match.route.methods];
+    if (!endpoint) {
+      response = jsonResponse(
+        { error: "invalid_request", error_description: `${method} is not supported here; use ${Object.keys(match.route.methods).join(" or ")}` },
+        { status: 405, headers: { allow: `${Object.keys(match.route.methods).join(", ")}, OPTIONS` } },
+      );
+    } else {
+      const declared = Number(req.headers["content-length"] ?? 0);
+      if (declared > MAX_BODY_BYTES) {
+        response = jsonResponse({ error: "invalid_request", error_description: `The request body exceeds ${MAX_BODY_BYTES} bytes` }, { status: 413 });
+        req.resume();
+      } else {
+        const headers = new Headers();
+        for (const [name, value] of Object.entries(req.headers)) {
+          if (value === undefined) continue;
+          for (const v of Array.isArray(value) ? value : [value]) headers.append(name, v);
+        }
+        const hasBody = method !== "GET" && method !== "HEAD";
+        const request = new Request(new URL(req.url ?? "/", origin), {
+          method,
+          headers,
+          body: hasBody ? (Readable.toWeb(req) as ReadableStream) : undefined,
+          duplex: hasBody ? "half" : undefined,
+        } as RequestInit);
+        response = await endpoint(request, match.params);
+      }
+    }
+  }
+  const headers: Record<string, string | string[]> = {};
+  response.headers.forEach((value, name) => {
+    headers[name] = name === "set-cookie" ? response.headers.getSetCookie() : value;
+  });
+  res.writeHead(response.status, headers);
+  if (!response.body) {
+    res.end();
+    return;
+  }
+  const body = Readable.fromWeb(response.body as never);
+  res.on("close", () => body.destroy());
+  body.pipe(res);
+}
