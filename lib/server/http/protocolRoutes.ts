@@ -1,5 +1,7 @@
 import { handleAuthorizationServerMetadata } from "../endpoints/handleAuthorizationServerMetadata";
+import { handleClientDelete, handleClientRead, handleClientUpdate } from "../endpoints/handleClientConfiguration";
 import { handleJwks } from "../endpoints/handleJwks";
+import { handleRegistration } from "../endpoints/handleRegistration";
 import type { Endpoint } from "./oauthEndpoint";
 
 type Params = Record<string, string>;
@@ -21,4 +23,9 @@ export const PROTOCOL_ROUTES: readonly ProtocolRoute[] = [
   { path: "/orgs/:org/.well-known/openid-configuration", methods: { GET: handleAuthorizationServerMetadata as Endpoint<Params> } },
   { path: "/orgs/:org/api/v1/.well-known/oauth-authorization-server", methods: { GET: handleAuthorizationServerMetadata as Endpoint<Params> } },
   { path: "/orgs/:org/api/v1/oauth/jwks", methods: { GET: handleJwks as Endpoint<Params> } },
+  { path: "/orgs/:org/api/v1/oauth/register", methods: { POST: handleRegistration as Endpoint<Params> } },
+  {
+    path: "/orgs/:org/api/v1/oauth/register/:clientId",
+    methods: { GET: handleClientRead as Endpoint<Params>, PUT: handleClientUpdate as Endpoint<Params>, DELETE: handleClientDelete as Endpoint<Params> },
+  },
 ];

@@ -1,0 +1,45 @@
+import type { PrismaClient } from "@/generated/prisma/client";
+
+export interface AuditEventInput {
+  orgId: string | null;
+  /** Dotted kind: `client.registered`, `consent.granted`, `token.issued`, `token.refused`, ... */
+  kind: string;
+  actor: { type: "user" | "client" | "system"; id?: string | null; label?: string | null };
+  clientId?: string | null;
+  serverId?: string | null;
+  target?: { type: string; id: string };
+  request?: Request;
+  details?: Record<string, unknown>;
+}
+
+/**
+ * Appends to the audit log. A failure to write it is logged and swallowed: the audit trail must
+ * not turn a successful protocol step into an error for the client.
+ */
+export async function recordAuditEvent(prisma: Pick<PrismaClient, "auditEvent">, event: AuditEventInput): Promise<void> {
+  try {
+    await prisma.auditEvent.create({
+      data: {
+        orgId: event.orgId,
+        kind: event.kind,
+        actorType: event.actor.type,
+        actorId: event.actor.id ?? null,
+        actorLabel: event.actor.label ?? null,
+        clientId: event.clientId ?? null,
+        serverId: event.serverId ?? null,
+        targetType: event.target?.type ?? null,
+        targetId: event.target?.id ?? null,
+        ip: event.request ? clientAddress(event.request) : null,
+        userAgent: event.request?.headers.get("user-agent")?.slice(0, 300) ?? null,
+        details: (event.details ?? {}) as object,
+      },
+    });
+  } catch (error) {
+    console.error(`[gatehouse] could not record audit event ${event.kind}:`, error instanceof Error ? error.message : error);
+  }
+}
+
+function clientAddress(request: Request): string | null {
+  const forwarded = request.headers.get("x-forwarded-for");
+  return (forwarded ? forwarded.split(",")[0]!.trim() : request.headers.get("x-real-ip"))?.slice(0, 64) ?? null;
+}
