@@ -1,4 +1,5 @@
 import { getServerSession } from "next-auth";
+import { cache } from "react";
 import { getDatabase } from "../db/getDatabase";
 import { authOptions } from "./authOptions";
 
@@ -9,13 +10,13 @@ export interface SessionUser {
 }
 
 /**
- * The signed-in user, read from the database each time: a deleted account's session cookie stops
- * working at once rather than when it expires.
+ * The signed-in user, read from the database on each request (once per render: layout and page
+ * share it): a deleted account's session cookie stops working at once rather than when it expires.
  */
-export async function getSessionUser(): Promise<SessionUser | null> {
+export const getSessionUser = cache(async function getSessionUser(): Promise<SessionUser | null> {
   const session = await getServerSession(authOptions);
   const id = (session?.user as { id?: string } | undefined)?.id;
   if (!id) return null;
   const { prisma } = await getDatabase();
   return prisma.user.findUnique({ where: { id }, select: { id: true, email: true, name: true } });
-}
+});
