@@ -59,3 +59,9 @@ describe("createFirstAccount", () => {
     expect(await db.prisma.user.count()).toBe(1);
   });
 });
+
+it("refuses a reserved slug that a portal route already uses", async () => {
+  const fresh = await openTestDatabase();
+  await expect(createFirstAccount(fresh.prisma, { ...input, orgSlug: "new" }, TEST_SECRET_KEY)).rejects.toMatchObject({ code: "invalid", field: "slug", message: 'The slug "new" is reserved' });
+  await fresh.close();
+});

@@ -6,11 +6,13 @@ import { UseCaseError } from "../errors/UseCaseError";
 import { addMemberCommand } from "./addMemberCommand";
 import type { CliCommand, CliIo } from "./CliCommand";
 import { CliUsageError } from "./CliUsageError";
+import { createClientCommand } from "./createClientCommand";
 import { createOrgCommand } from "./createOrgCommand";
 import { createUserCommand } from "./createUserCommand";
 import { migrateCommand } from "./migrateCommand";
+import { rotateKeyCommand } from "./rotateKeyCommand";
 
-const COMMANDS: CliCommand[] = [migrateCommand, createUserCommand, createOrgCommand, addMemberCommand];
+const COMMANDS: CliCommand[] = [migrateCommand, createUserCommand, createOrgCommand, addMemberCommand, createClientCommand, rotateKeyCommand];
 
 const defaultIo: CliIo = {
   out: (line) => console.log(line),

@@ -1,7 +1,10 @@
 import { handleAuthorizationServerMetadata } from "../endpoints/handleAuthorizationServerMetadata";
 import { handleClientDelete, handleClientRead, handleClientUpdate } from "../endpoints/handleClientConfiguration";
+import { handleIntrospection } from "../endpoints/handleIntrospection";
 import { handleJwks } from "../endpoints/handleJwks";
 import { handleRegistration } from "../endpoints/handleRegistration";
+import { handleRevocation } from "../endpoints/handleRevocation";
+import { handleToken } from "../endpoints/handleToken";
 import type { Endpoint } from "./oauthEndpoint";
 
 type Params = Record<string, string>;
@@ -23,6 +26,9 @@ export const PROTOCOL_ROUTES: readonly ProtocolRoute[] = [
   { path: "/orgs/:org/.well-known/openid-configuration", methods: { GET: handleAuthorizationServerMetadata as Endpoint<Params> } },
   { path: "/orgs/:org/api/v1/.well-known/oauth-authorization-server", methods: { GET: handleAuthorizationServerMetadata as Endpoint<Params> } },
   { path: "/orgs/:org/api/v1/oauth/jwks", methods: { GET: handleJwks as Endpoint<Params> } },
+  { path: "/orgs/:org/api/v1/oauth/token", methods: { POST: handleToken as Endpoint<Params> } },
+  { path: "/orgs/:org/api/v1/oauth/introspect", methods: { POST: handleIntrospection as Endpoint<Params> } },
+  { path: "/orgs/:org/api/v1/oauth/revoke", methods: { POST: handleRevocation as Endpoint<Params> } },
   { path: "/orgs/:org/api/v1/oauth/register", methods: { POST: handleRegistration as Endpoint<Params> } },
   {
     path: "/orgs/:org/api/v1/oauth/register/:clientId",

@@ -1,0 +1,14 @@
+/** The client id a request names (form or Basic), for the audit log only: it proves nothing. */
+export function presentedClientId(authorization: string | null, form: URLSearchParams): string | null {
+  const fromForm = form.get("client_id");
+  if (fromForm) return fromForm.slice(0, 300);
+  const basic = /^basic +([A-Za-z0-9+/]+={0,2})$/i.exec(authorization ?? "");
+  if (!basic) return null;
+  const decoded = Buffer.from(basic[1]!, "base64").toString("utf8");
+  const colon = decoded.indexOf(":");
+  try {
+    return colon > 0 ? decodeURIComponent(decoded.slice(0, colon).replace(/\+/g, " ")).slice(0, 300) : null;
+  } catch {
+    return null;
+  }
+}
