@@ -1,0 +1,78 @@
+import { describe, expect, it } from "vitest";
+import { isPublicIpAddress } from "./isPublicIpAddress";
+
+describe("isPublicIpAddress", () => {
+  it.each([
+    ["8.8.8.8"],
+    ["1.1.1.1"],
+    ["93.184.216.34"],
+    ["100.63.255.255"],
+    ["100.128.0.0"],
+    ["172.15.255.255"],
+    ["172.32.0.0"],
+    ["192.0.1.1"],
+    ["198.17.255.255"],
+    ["198.20.0.0"],
+    ["223.255.255.255"],
+    ["2606:4700:4700::1111"],
+    ["2a00:1450:4001:80b::200e"],
+    ["2001:4860:4860::8888"],
+    ["2600::"],
+  ])("%s is public", (ip) => {
+    expect(isPublicIpAddress(ip)).toBe(true);
+  });
+
+  it.each([
+    ["0.0.0.0", "this network"],
+    ["0.1.2.3", "this network"],
+    ["10.0.0.1", "private"],
+    ["10.255.255.255", "private"],
+    ["172.16.0.1", "private"],
+    ["172.31.255.255", "private"],
+    ["192.168.1.1", "private"],
+    ["100.64.0.1", "CGNAT"],
+    ["100.127.255.255", "CGNAT"],
+    ["127.0.0.1", "loopback"],
+    ["127.255.255.254", "loopback"],
+    ["169.254.169.254", "link-local / cloud metadata"],
+    ["192.0.0.8", "IETF protocol assignments"],
+    ["192.0.2.1", "TEST-NET-1"],
+    ["198.51.100.7", "TEST-NET-2"],
+    ["203.0.113.9", "TEST-NET-3"],
+    ["192.88.99.1", "6to4 relay"],
+    ["198.18.0.1", "benchmarking"],
+    ["198.19.255.255", "benchmarking"],
+    ["224.0.0.1", "multicast"],
+    ["239.255.255.250", "multicast"],
+    ["240.0.0.1", "reserved"],
+    ["255.255.255.255", "broadcast"],
+    ["::", "unspecified"],
+    ["::1", "loopback"],
+    ["::ffff:127.0.0.1", "IPv4-mapped loopback"],
+    ["::ffff:8.8.8.8", "IPv4-mapped (refused outright)"],
+    ["::ffff:7f00:1", "IPv4-mapped, hex form"],
+    ["::127.0.0.1", "IPv4-compatible"],
+    ["64:ff9b::a9fe:a9fe", "NAT64 of 169.254.169.254"],
+    ["100::1", "discard"],
+    ["fc00::1", "unique local"],
+    ["fd12:3456:789a::1", "unique local"],
+    ["fe80::1", "link-local"],
+    ["febf::1", "link-local"],
+    ["fec0::1", "site-local"],
+    ["ff02::1", "multicast"],
+    ["2001:db8::1", "documentation"],
+    ["2001::1", "Teredo"],
+    ["2001:10::1", "ORCHID"],
+    ["2002:7f00:1::1", "6to4 of 127.0.0.1"],
+    ["3fff::1", "documentation (RFC 9637)"],
+    ["fe80::1%eth0", "zone id"],
+    ["[::1]", "bracketed"],
+    ["localhost", "a hostname"],
+    ["127.1", "short IPv4 form"],
+    ["0x7f.0.0.1", "hex IPv4"],
+    ["017.0.0.1", "octal-looking IPv4"],
+    ["", "empty"],
+  ])("%s is refused (%s)", (ip) => {
+    expect(isPublicIpAddress(ip)).toBe(false);
+  });
+});
