@@ -23,6 +23,12 @@ export interface FetchClientMetadataDocumentOptions {
   timeoutMs?: number;
   /** Largest accepted body. Default 64 KiB (CIMD draft suggests a small limit such as 5 KB; real documents are well under 4 KB). */
   maxBytes?: number;
+  /**
+   * Development only (GATEHOUSE_CIMD_ALLOW_LOOPBACK): accept hosts that resolve to loopback
+   * addresses, so a document served on this machine can be tried. Private and link-local ranges
+   * stay refused.
+   */
+  allowLoopback?: boolean;
 }
 
 export interface FetchedClientMetadata {
@@ -52,7 +58,7 @@ export async function fetchClientMetadataDocument(
   options: FetchClientMetadataDocumentOptions = {},
 ): Promise<FetchedClientMetadata> {
   const parsed = validateClientIdUrl(url);
-  const addresses = await resolvePublicAddresses(parsed.hostname, ports);
+  const addresses = await resolvePublicAddresses(parsed.hostname, ports, options.allowLoopback ?? false);
   const signal = AbortSignal.timeout(options.timeoutMs ?? 5000);
   const unreachable = (cause: unknown) => invalidClientMetadata("the client metadata document could not be fetched", { cause });
 
@@ -82,7 +88,7 @@ export async function fetchClientMetadataDocument(
   return { metadata, expiresAt: cacheUntil(response.headers.get("cache-control"), ports.clock.now()) };
 }
 
-async function resolvePublicAddresses(hostname: string, ports: FetchClientMetadataDocumentPorts): Promise<string[]> {
+async function resolvePublicAddresses(hostname: string, ports: FetchClientMetadataDocumentPorts, allowLoopback: boolean): Promise<string[]> {
   const host = hostname.replace(/^\[(.*)\]$/, "$1");
   let addresses: string[];
   try {
@@ -91,11 +97,15 @@ async function resolvePublicAddresses(hostname: string, ports: FetchClientMetada
     throw invalidClientMetadata("the client metadata document's host could not be resolved", { cause });
   }
   if (addresses.length === 0) throw invalidClientMetadata("the client metadata document's host could not be resolved");
-  const internal = addresses.find((address) => !isPublicIpAddress(address));
+  const internal = addresses.find((address) => !isPublicIpAddress(address) && !(allowLoopback && isLoopbackAddress(address)));
   if (internal !== undefined) {
     throw invalidClientMetadata("the client metadata document's host is not on the public Internet", { cause: `${host} -> ${internal}` });
   }
   return addresses;
+}
+
+function isLoopbackAddress(address: string): boolean {
+  return /^127\./.test(address) || address === "::1" || /^::ffff:127\./i.test(address);
 }
 
 async function readLimitedBody(response: Response, maxBytes: number): Promise<Uint8Array> {

@@ -1,6 +1,8 @@
 import { cryptoRandom } from "@/lib/oauth/runtime/cryptoRandom";
 import { sha256SecretHasher } from "@/lib/oauth/runtime/sha256SecretHasher";
 import { systemClock } from "@/lib/oauth/runtime/systemClock";
+import { pinnedHttpsFetch } from "../cimd/pinnedHttpsFetch";
+import { resolveHostAddresses } from "../cimd/resolveHostAddresses";
 import { getConfig } from "../config/getConfig";
 import { getDatabase } from "../db/getDatabase";
 import { prismaAuthorizationCodeStore } from "../stores/prismaAuthorizationCodeStore";
@@ -12,7 +14,11 @@ import { prismaResourceStore } from "../stores/prismaResourceStore";
 import { prismaRevokedAccessTokenStore } from "../stores/prismaRevokedAccessTokenStore";
 import type { OAuthRuntime } from "./OAuthRuntime";
 
-const holder = globalThis as unknown as { __gatehouseOAuthRuntime?: Promise<OAuthRuntime> };
+const holder = globalThis as unknown as {
+  __gatehouseOAuthRuntime?: Promise<OAuthRuntime>;
+  /** Tests serve their metadata documents over https with a certificate of their own. */
+  __gatehouseCimdTestCa?: string;
+};
 
 /** The composition root of the protocol endpoints, built once per process. */
 export function getOAuthRuntime(): Promise<OAuthRuntime> {
@@ -21,7 +27,12 @@ export function getOAuthRuntime(): Promise<OAuthRuntime> {
     return {
       config,
       prisma,
-      clients: prismaClientStore(prisma),
+      clients: prismaClientStore(prisma, {
+        clock: systemClock,
+        fetch: pinnedHttpsFetch({ ca: holder.__gatehouseCimdTestCa }),
+        resolve: resolveHostAddresses,
+        allowLoopback: config.cimdAllowLoopback,
+      }),
       grants: prismaGrantStore(prisma),
       codes: prismaAuthorizationCodeStore(prisma),
       refreshTokens: prismaRefreshTokenStore(prisma),

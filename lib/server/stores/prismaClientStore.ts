@@ -1,11 +1,15 @@
 import type { PrismaClient } from "@/generated/prisma/client";
 import type { ClientStore } from "@/lib/oauth/ports";
+import { type CimdOptions, resolveCimdClient } from "../cimd/resolveCimdClient";
 import { toClientRecord } from "./toClientRecord";
 
-export function prismaClientStore(prisma: PrismaClient): ClientStore {
+/** Clients by client_id; an https client_id is a Client ID Metadata Document, fetched when due. */
+export function prismaClientStore(prisma: PrismaClient, cimd: CimdOptions): ClientStore {
   return {
     async findByClientId(orgId, clientId) {
-      const row = await prisma.client.findUnique({ where: { orgId_clientId: { orgId, clientId } } });
+      const row = clientId.startsWith("https://")
+        ? await resolveCimdClient(prisma, orgId, clientId, cimd)
+        : await prisma.client.findUnique({ where: { orgId_clientId: { orgId, clientId } } });
       return row ? toClientRecord(row) : null;
     },
     async findById(id) {
