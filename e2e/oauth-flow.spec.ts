@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { createServer, type Server } from "node:http";
 import type { Page } from "@playwright/test";
 import { createRemoteJWKSet, jwtVerify } from "jose";
 import * as oauth from "oauth4webapi";
@@ -15,8 +16,23 @@ const redirectUri = `http://127.0.0.1:${port}/callback`;
 
 let as: oauth.AuthorizationServer;
 let client: oauth.Client;
+let callbackServer: Server;
+const callbacks: URL[] = [];
 
 test.describe.configure({ mode: "serial" });
+
+// The client's loopback listener, as a native MCP client runs one (RFC 8252 §7.3). A real server
+// rather than page.route, which does not see the later hops of a redirect chain.
+test.beforeAll(async () => {
+  callbackServer = createServer((req, res) => {
+    const url = new URL(req.url ?? "/", redirectUri);
+    // The browser also asks this host for /favicon.ico.
+    if (url.pathname === "/callback") callbacks.push(url);
+    res.writeHead(200, { "content-type": "text/plain" }).end("You can close this window.");
+  });
+  await new Promise<void>((resolve) => callbackServer.listen(port, "127.0.0.1", resolve));
+});
+test.afterAll(() => new Promise<void>((resolve) => callbackServer.close(() => resolve())));
 
 async function createOrg(page: Page) {
   await page.goto("/signin?callbackUrl=/orgs/new");
@@ -30,18 +46,13 @@ async function createOrg(page: Page) {
 
 /** Sends the browser through the authorization endpoint and returns where the client was sent back. */
 async function authorize(page: Page, params: Record<string, string>, approve: (page: Page) => Promise<void>): Promise<URL> {
-  let callback: URL | undefined;
-  await page.route(`http://127.0.0.1:${port}/**`, (route) => {
-    callback = new URL(route.request().url());
-    return route.fulfill({ status: 200, contentType: "text/plain", body: "You can close this window." });
-  });
+  const before = callbacks.length;
   const url = new URL(as.authorization_endpoint!);
   for (const [k, v] of Object.entries(params)) url.searchParams.set(k, v);
   await page.goto(url.href);
   await approve(page);
-  await expect.poll(() => callback?.href).toBeTruthy();
-  await page.unroute(`http://127.0.0.1:${port}/**`);
-  return callback!;
+  await expect.poll(() => callbacks.length).toBe(before + 1);
+  return callbacks[before]!;
 }
 
 async function pkce() {
@@ -89,9 +100,23 @@ test("a remembered grant skips the consent screen", async ({ page }) => {
   await page.goto("/signin");
   await signIn(page, owner);
   await page.waitForURL(/\/orgs\//);
-  const { challenge, state } = await pkce();
-  const callback = await authorize(page, { response_type: "code", client_id: client.client_id, redirect_uri: redirectUri, code_challenge: challenge, code_challenge_method: "S256", state, scope: "mcp:tools" }, async () => {});
+  // The previous test's refresh-token reuse revoked its grant, so this starts with consent.
+  const first = await pkce();
+  const approved = await authorize(page, { response_type: "code", client_id: client.client_id, redirect_uri: redirectUri, code_challenge: first.challenge, code_challenge_method: "S256", state: first.state, scope: "mcp:tools" }, async (p) => {
+    await expect(p).toHaveURL(new RegExp(`/orgs/${slug}/consent\\?`));
+    await p.getByRole("button", { name: "Allow access" }).click();
+  });
+  expect(approved.searchParams.get("code")).toBeTruthy();
+
+  const second = await pkce();
+  const consentShown: string[] = [];
+  page.on("framenavigated", (frame) => {
+    if (frame.url().includes("/consent")) consentShown.push(frame.url());
+  });
+  const callback = await authorize(page, { response_type: "code", client_id: client.client_id, redirect_uri: redirectUri, code_challenge: second.challenge, code_challenge_method: "S256", state: second.state, scope: "mcp:tools" }, async () => {});
+  expect(consentShown).toEqual([]);
   expect(callback.searchParams.get("code")).toBeTruthy();
+  expect(callback.searchParams.get("state")).toBe(second.state);
   expect(callback.searchParams.get("iss")).toBe(as.issuer);
 });
 
