@@ -100,6 +100,11 @@ export interface ResourceRecord {
   serverId: string;
   resource: string;
   scopes: ScopeRecord[];
+  /**
+   * Only machine clients may obtain tokens for it (client_credentials), never a user through the
+   * authorization endpoint: the org's management API.
+   */
+  clientCredentialsOnly?: boolean;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 import {
   invalidRequest,
+  invalidTarget,
   OAuthError,
   unauthorizedClient,
   unsupportedResponseType,
@@ -52,7 +53,8 @@ export interface ValidateAuthorizationRequestDeps {
  * 6. PKCE: `code_challenge` of 43 base64url characters with `code_challenge_method=S256`
  *    (OAuth 2.1 §4.1.1; `plain` and an omitted method, which RFC 7636 defaults to plain, are
  *    refused);
- * 7. `resource`: one, canonical, the org's (default resource when omitted);
+ * 7. `resource`: one, canonical, the org's (default resource when omitted), and one a user may
+ *    authorize (not a client-credentials-only resource such as the management API);
  * 8. `scope`: each defined for that resource (its defaults when omitted).
  *
  * Redirected errors carry `state` and `iss` (RFC 9207).
@@ -83,6 +85,9 @@ export async function validateAuthorizationRequest(
     checkResponseMode(params);
     const codeChallenge = readCodeChallenge(params);
     const resource = await resolveRequestedResource(params.getAll("resource"), deps.org.orgId, deps.resources);
+    if (resource.clientCredentialsOnly) {
+      throw invalidTarget(`resource "${printable(resource.resource)}" accepts only client credentials tokens, not user authorization`);
+    }
     const scopes = selectRequestedScopes(params.get("scope"), resource);
     return {
       ok: true,

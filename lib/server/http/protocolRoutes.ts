@@ -2,7 +2,13 @@ import { handleAuthorizationServerMetadata } from "../endpoints/handleAuthorizat
 import { handleClientDelete, handleClientRead, handleClientUpdate } from "../endpoints/handleClientConfiguration";
 import { handleIntrospection } from "../endpoints/handleIntrospection";
 import { handleJwks } from "../endpoints/handleJwks";
+import { handleManagementApiMetadata } from "../endpoints/handleManagementApiMetadata";
+import { handleManagementOpenApi } from "../endpoints/handleManagementOpenApi";
+import { handleCreateServer, handleDeleteServer, handleListServers, handleReadServer, handleUpdateServer } from "../endpoints/handleManagementServers";
+import { handleMcpGateway } from "../endpoints/handleMcpGateway";
+import { handleGatewayResourceMetadata, handleServerResourceMetadata } from "../endpoints/handleProtectedResourceMetadata";
 import { handleRegistration } from "../endpoints/handleRegistration";
+import { handleResourceChallenge } from "../endpoints/handleResourceChallenge";
 import { handleRevocation } from "../endpoints/handleRevocation";
 import { handleToken } from "../endpoints/handleToken";
 import type { Endpoint } from "./oauthEndpoint";
@@ -12,7 +18,7 @@ type Params = Record<string, string>;
 export interface ProtocolRoute {
   /** Path with `:name` segments; matched exactly, segment by segment. */
   path: string;
-  methods: Partial<Record<"GET" | "POST" | "PUT" | "DELETE", Endpoint<Params>>>;
+  methods: Partial<Record<"GET" | "POST" | "PUT" | "PATCH" | "DELETE", Endpoint<Params>>>;
 }
 
 /**
@@ -34,4 +40,21 @@ export const PROTOCOL_ROUTES: readonly ProtocolRoute[] = [
     path: "/orgs/:org/api/v1/oauth/register/:clientId",
     methods: { GET: handleClientRead as Endpoint<Params>, PUT: handleClientUpdate as Endpoint<Params>, DELETE: handleClientDelete as Endpoint<Params> },
   },
+  // Protected resources (issue 4): the gateway, RFC 9728 metadata, challenges, the management API.
+  {
+    path: "/mcp/:org/:server",
+    methods: { POST: handleMcpGateway as Endpoint<Params>, GET: handleMcpGateway as Endpoint<Params>, DELETE: handleMcpGateway as Endpoint<Params> },
+  },
+  { path: "/.well-known/oauth-protected-resource/mcp/:org/:server", methods: { GET: handleGatewayResourceMetadata as Endpoint<Params> } },
+  { path: "/orgs/:org/api/v1/.well-known/oauth-protected-resource/mcp/:server", methods: { GET: handleServerResourceMetadata as Endpoint<Params> } },
+  { path: "/orgs/:org/api/v1/.well-known/oauth-protected-resource", methods: { GET: handleManagementApiMetadata as Endpoint<Params> } },
+  { path: "/.well-known/oauth-protected-resource/orgs/:org/api/v1", methods: { GET: handleManagementApiMetadata as Endpoint<Params> } },
+  // Before /mcp/:server/challenge: a server slug is never "servers", so /mcp/servers/challenge reads the server "challenge".
+  { path: "/orgs/:org/api/v1/mcp/servers", methods: { GET: handleListServers as Endpoint<Params>, POST: handleCreateServer as Endpoint<Params> } },
+  {
+    path: "/orgs/:org/api/v1/mcp/servers/:server",
+    methods: { GET: handleReadServer as Endpoint<Params>, PATCH: handleUpdateServer as Endpoint<Params>, DELETE: handleDeleteServer as Endpoint<Params> },
+  },
+  { path: "/orgs/:org/api/v1/mcp/openapi.json", methods: { GET: handleManagementOpenApi as Endpoint<Params> } },
+  { path: "/orgs/:org/api/v1/mcp/:server/challenge", methods: { GET: handleResourceChallenge as Endpoint<Params>, POST: handleResourceChallenge as Endpoint<Params> } },
 ];
