@@ -12,5 +12,13 @@ export interface OrgNavItem {
 /** The org sidebar, in order. New sections add one line here. */
 export const orgNavItems: OrgNavItem[] = [
   { path: "", label: "Overview", roles: ANY_ROLE },
+  { path: "clients", label: "Clients", roles: ADMIN_ROLES },
+  { path: "grants", label: "Grants and tokens", roles: ADMIN_ROLES },
+  // Admins see every grant, their own included, under "Grants and tokens"; the page itself is open
+  // to any role, so the consent screen's "revoke from your connections" works for everyone.
+  { path: "connections", label: "My connections", roles: ["member"] },
   { path: "members", label: "Members", roles: ADMIN_ROLES },
+  { path: "keys", label: "Signing keys", roles: ADMIN_ROLES },
+  { path: "audit", label: "Audit log", roles: ADMIN_ROLES },
+  { path: "settings", label: "Settings", roles: ADMIN_ROLES },
 ];

@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
+import type { Role } from "@/generated/prisma/client";
 import { Card } from "@/components/Card";
+import { ConfirmAction } from "@/components/ConfirmAction";
 import { DateTime } from "@/components/DateTime";
 import { PageHeader } from "@/components/PageHeader";
 import { RoleBadge } from "@/components/RoleBadge";
@@ -9,6 +11,8 @@ import { invitableRoles } from "@/lib/server/invites/invitableRoles";
 import { listMembers } from "@/lib/server/portal/listMembers";
 import { listPendingInvites } from "@/lib/server/portal/listPendingInvites";
 import { InviteForm } from "./InviteForm";
+import { MemberRoleForm } from "./MemberRoleForm";
+import { removeMemberAction } from "./removeMemberAction";
 
 export const metadata: Metadata = { title: "Members" };
 
@@ -16,6 +20,10 @@ export default async function MembersPage({ params }: { params: Promise<{ org: s
   const { org: slug } = await params;
   const { user, org, role } = await requireOrgPage(slug, `/orgs/${slug}/members`, ADMIN_ROLES);
   const [members, invites] = await Promise.all([listMembers(org.id), listPendingInvites(org.id)]);
+  const owners = members.filter((m) => m.role === "owner").length;
+  // What this person may change; the use cases check the same rules again on the server.
+  const assignable = invitableRoles(role);
+  const mayChange = (target: Role) => role === "owner" || target !== "owner";
 
   return (
     <>
@@ -25,7 +33,7 @@ export default async function MembersPage({ params }: { params: Promise<{ org: s
         <InviteForm org={org.slug} roles={invitableRoles(role)} />
       </Card>
 
-      <Card title="Members" className="mt-6">
+      <Card title="Members" description={`Owners and admins manage ${org.name}; members can only connect applications. Only owners grant or take away the owner role, and there is always at least one owner.`} className="mt-6">
         <div className="-mx-5 overflow-x-auto sm:-mx-6">
           <table className="min-w-full text-left text-sm">
             <caption className="sr-only">Members of {org.name}</caption>
@@ -34,7 +42,8 @@ export default async function MembersPage({ params }: { params: Promise<{ org: s
                 <th scope="col" className="px-5 py-2 font-medium sm:px-6">Email</th>
                 <th scope="col" className="px-3 py-2 font-medium">Name</th>
                 <th scope="col" className="px-3 py-2 font-medium">Role</th>
-                <th scope="col" className="px-5 py-2 font-medium sm:px-6">Joined</th>
+                <th scope="col" className="px-3 py-2 font-medium">Joined</th>
+                <th scope="col" className="px-5 py-2 font-medium sm:px-6">Actions</th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
@@ -45,8 +54,27 @@ export default async function MembersPage({ params }: { params: Promise<{ org: s
                     {m.email === user.email && <span className="ml-2 text-xs font-normal text-slate-600">(you)</span>}
                   </td>
                   <td className="px-3 py-2.5 text-slate-700">{m.name ?? <span className="text-slate-500">—</span>}</td>
-                  <td className="px-3 py-2.5"><RoleBadge role={m.role} /></td>
-                  <td className="whitespace-nowrap px-5 py-2.5 text-slate-700 sm:px-6"><DateTime value={m.joinedAt} /></td>
+                  <td className="px-3 py-2.5">
+                    {mayChange(m.role) ? (
+                      <MemberRoleForm org={org.slug} membershipId={m.id} email={m.email} role={m.role} roles={assignable} />
+                    ) : (
+                      <RoleBadge role={m.role} />
+                    )}
+                  </td>
+                  <td className="whitespace-nowrap px-3 py-2.5 text-slate-700"><DateTime value={m.joinedAt} /></td>
+                  <td className="px-5 py-2.5 sm:px-6">
+                    {m.email !== user.email && mayChange(m.role) && !(m.role === "owner" && owners <= 1) && (
+                      <ConfirmAction
+                        action={removeMemberAction}
+                        fields={{ org: org.slug, membershipId: m.id }}
+                        label="Remove"
+                        labelFor={`Remove ${m.email}`}
+                        question={`Remove ${m.email} from ${org.name}? They lose access to this organization, and the applications they connected lose theirs.`}
+                        confirmLabel="Yes, remove"
+                        pendingLabel="Removing…"
+                      />
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>
