@@ -1,5 +1,7 @@
-/** @type {import('next').NextConfig} */
-const nextConfig = {
+import { PHASE_DEVELOPMENT_SERVER } from "next/constants.js";
+
+/** @type {(phase: string) => import('next').NextConfig} */
+const nextConfig = (phase) => ({
   // Native and wasm-backed packages are loaded by Node at run time rather than bundled.
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@node-rs/argon2", "pg", "@prisma/adapter-pg"],
   poweredByHeader: false,
@@ -9,9 +11,12 @@ const nextConfig = {
       {
         // Every page: no framing (clickjacking of the consent screen, RFC 9700 §4.16), no MIME sniffing.
         source: "/:path*",
+        // The full Content-Security-Policy, with a nonce per response, is set by the server's front
+        // door (lib/server/http/contentSecurityPolicy.ts): a header set here would replace it.
+        // `next dev` has no front door: there, at least no framing.
         headers: [
           { key: "X-Frame-Options", value: "DENY" },
-          { key: "Content-Security-Policy", value: "frame-ancestors 'none'" },
+          ...(phase === PHASE_DEVELOPMENT_SERVER ? [{ key: "Content-Security-Policy", value: "frame-ancestors 'none'" }] : []),
           { key: "X-Content-Type-Options", value: "nosniff" },
           { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
         ],
@@ -23,6 +28,6 @@ const nextConfig = {
       },
     ];
   },
-};
+});
 
 export default nextConfig;

@@ -6,6 +6,7 @@ import { FormAlert } from "@/components/FormAlert";
 import { SubmitButton } from "@/components/SubmitButton";
 import { submitKeepingValues } from "@/components/submitKeepingValues";
 import { TextField } from "@/components/TextField";
+import { signInErrorMessage } from "./signInErrorMessage";
 
 type State = { error: string } | { done: true } | null;
 
@@ -15,7 +16,7 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string;
     try {
       const result = await signIn<"credentials">("credentials", { email: formData.get("email"), password: formData.get("password"), redirect: false });
       if (!result?.ok) {
-        return { error: !result || result.error === "CredentialsSignin" ? "Wrong email or password." : "Signing in failed. Try again in a moment." };
+        return { error: result ? signInErrorMessage(result.error, "Signing in failed. Try again in a moment.") : "Wrong email or password." };
       }
     } catch {
       return { error: "Could not reach Gatehouse. Check your connection and try again." };

@@ -3,13 +3,14 @@ import { redirect } from "next/navigation";
 import { Card } from "@/components/Card";
 import { getSessionUser } from "@/lib/server/auth/getSessionUser";
 import { safeCallbackUrl } from "@/lib/server/portal/safeCallbackUrl";
+import { signInErrorMessage } from "./signInErrorMessage";
 import { SignInForm } from "./SignInForm";
 
 export const metadata: Metadata = { title: "Sign in" };
 
 function signInError(code: string | string[] | undefined): string | null {
   if (!code) return null;
-  return code === "CredentialsSignin" ? "Wrong email or password." : "Signing in failed. Try again.";
+  return signInErrorMessage(Array.isArray(code) ? code[0] : code, "Signing in failed. Try again.");
 }
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {

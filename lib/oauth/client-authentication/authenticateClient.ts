@@ -81,7 +81,9 @@ function readBasicCredentials(header: string | null | undefined, challenge: stri
   try {
     const clientId = decodeFormComponent(decoded.slice(0, colon));
     const secret = decodeFormComponent(decoded.slice(colon + 1));
-    if (clientId === "") throw malformed();
+    // Control characters are in no client id or secret (RFC 6749 Appendix A: VSCHAR), and a NUL
+    // would reach the database (which refuses it: a 500 instead of a 401).
+    if (clientId === "" || /[\x00-\x1f\x7f]/.test(clientId + secret)) throw malformed();
     return { clientId, secret };
   } catch {
     throw malformed();

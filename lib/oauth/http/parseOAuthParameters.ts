@@ -9,9 +9,12 @@ import { invalidRequest } from "../errors/OAuthError";
  *   refused with `invalid_request`, except the ones listed as repeatable (RFC 8707 §2 `resource`),
  *   whose count the operation judges itself.
  * - Length limits, so that a megabyte `state` cannot reach the database or a log line.
+ * - No control characters (U+0000-U+001F, U+007F) in any value: every value RFC 6749 Appendix A
+ *   defines is made of VSCHAR or URI characters, and a NUL in a client_id would otherwise reach
+ *   PostgreSQL, which refuses it in text (a 500 instead of a 400; found by fuzzing).
  *
- * Not checked here: which parameters are required or allowed (each operation knows), the
- * characters of any value.
+ * Not checked here: which parameters are required or allowed (each operation knows), the other
+ * characters of a value.
  */
 export interface OAuthParameters {
   /** The value of a non-repeatable parameter, or undefined when absent or empty. */
@@ -46,6 +49,9 @@ export function parseOAuthParameters(
     }
     if (value.length > maxValueLength) {
       throw invalidRequest(`parameter "${printableName(name)}" is longer than ${maxValueLength} characters`);
+    }
+    if (/[\x00-\x1f\x7f]/.test(value)) {
+      throw invalidRequest(`parameter "${printableName(name)}" contains control characters`);
     }
     if (seen) seen.push(value);
     else values.set(name, [value]);

@@ -221,7 +221,8 @@ function readHttpsUri(metadata: Body, field: string): string | undefined {
   } catch {
     url = undefined;
   }
-  if (!url || url.protocol !== "https:" || !/^https:\/\//i.test(value) || /[\s\\]/.test(value)) {
+  // Control characters: WHATWG URL would percent-encode them, but the value is stored as given.
+  if (!url || url.protocol !== "https:" || !/^https:\/\//i.test(value) || /[\s\\\x00-\x1f\x7f]/.test(value)) {
     throw invalidClientMetadata(`${field} "${printable(value)}" must be an absolute https URL`);
   }
   if (url.username || url.password || /^https:\/\/[^/?#]*@/i.test(value)) {

@@ -1,4 +1,5 @@
 import type { PrismaClient } from "@/generated/prisma/client";
+import { CLIENT_ADDRESS_HEADER } from "../ratelimit/clientAddressHeader";
 
 export interface AuditEventInput {
   orgId: string | null;
@@ -39,7 +40,14 @@ export async function recordAuditEvent(prisma: Pick<PrismaClient, "auditEvent">,
   }
 }
 
+/**
+ * The address the front door read from the socket (stampClientAddress). X-Forwarded-For and
+ * X-Real-IP are written by the client unless a trusted proxy overwrote them, so they are only a
+ * fallback for requests that did not come through the front door (`next dev`).
+ */
 function clientAddress(request: Request): string | null {
+  const stamped = request.headers.get(CLIENT_ADDRESS_HEADER);
+  if (stamped) return stamped.slice(0, 64);
   const forwarded = request.headers.get("x-forwarded-for");
   return (forwarded ? forwarded.split(",")[0]!.trim() : request.headers.get("x-real-ip"))?.slice(0, 64) ?? null;
 }

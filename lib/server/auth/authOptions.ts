@@ -4,6 +4,8 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { getConfig } from "../config/getConfig";
 import { hashPassword, verifyPassword } from "../crypto/password";
 import { getDatabase } from "../db/getDatabase";
+import { clientAddress } from "../ratelimit/clientAddress";
+import { throttleSignIn } from "../ratelimit/throttleSignIn";
 
 const config = getConfig();
 // next-auth v4 builds its callback URLs from NEXTAUTH_URL; Gatehouse's one name for it is PUBLIC_URL.
@@ -23,14 +25,23 @@ export const authOptions: NextAuthOptions = {
     CredentialsProvider({
       name: "Email and password",
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-      async authorize(credentials) {
+      async authorize(credentials, req) {
         const email = credentials?.email?.trim().toLowerCase();
         const password = credentials?.password;
-        if (!email || !password || password.length > 256) return null;
+        // A control character is in no email, and a NUL would reach PostgreSQL, which refuses it.
+        if (!email || !password || password.length > 256 || email.length > 320 || /[\x00-\x1f\x7f]/.test(email)) return null;
+        // Failed attempts are limited per email and per address; past the limit the password is not
+        // even checked. next-auth passes the thrown message to the sign-in page as `?error=`, which
+        // shows it as "too many attempts, wait N minutes" (signInErrorMessage).
+        const throttle = await throttleSignIn(email, clientAddress(req?.headers ?? {}));
+        if (throttle.retryAfterSec !== null) throw new Error(`TooManySignInAttempts:${Math.ceil(throttle.retryAfterSec / 60)}`);
         const { prisma } = await getDatabase();
         const user = await prisma.user.findUnique({ where: { email } });
         const ok = await verifyPassword(user?.passwordHash ?? (await getDummyHash()), password);
-        if (!user || !ok) return null;
+        if (!user || !ok) {
+          await throttle.failed();
+          return null;
+        }
         return { id: user.id, email: user.email, name: user.name };
       },
     }),

@@ -6,13 +6,16 @@ import { UseCaseError } from "../errors/UseCaseError";
 import { addMemberCommand } from "./addMemberCommand";
 import type { CliCommand, CliIo } from "./CliCommand";
 import { CliUsageError } from "./CliUsageError";
+import { cleanupCommand } from "./cleanupCommand";
 import { createClientCommand } from "./createClientCommand";
 import { createOrgCommand } from "./createOrgCommand";
 import { createUserCommand } from "./createUserCommand";
+import { exportCommand } from "./exportCommand";
+import { importCommand } from "./importCommand";
 import { migrateCommand } from "./migrateCommand";
 import { rotateKeyCommand } from "./rotateKeyCommand";
 
-const COMMANDS: CliCommand[] = [migrateCommand, createUserCommand, createOrgCommand, addMemberCommand, createClientCommand, rotateKeyCommand];
+const COMMANDS: CliCommand[] = [migrateCommand, createUserCommand, createOrgCommand, addMemberCommand, createClientCommand, rotateKeyCommand, cleanupCommand, exportCommand, importCommand];
 
 const defaultIo: CliIo = {
   out: (line) => console.log(line),

@@ -16,7 +16,8 @@ export async function authenticateRegistrationRequest(runtime: OAuthRuntime, req
   if (!match) {
     throw new OAuthError("invalid_token", "Send the registration access token as Authorization: Bearer <token>", { wwwAuthenticate: challenge() });
   }
-  const client = await runtime.prisma.client.findUnique({ where: { orgId_clientId: { orgId, clientId } } });
+  // No client id holds a control character, and PostgreSQL refuses a NUL in text (a 500): don't ask.
+  const client = /[\x00-\x1f\x7f]/.test(clientId) ? null : await runtime.prisma.client.findUnique({ where: { orgId_clientId: { orgId, clientId } } });
   const presented = Buffer.from(runtime.hasher.hashForLookup(match[1]!));
   const stored = Buffer.from(client?.registrationAccessTokenHash ?? "");
   if (!client || presented.length !== stored.length || !timingSafeEqual(presented, stored)) {

@@ -8,14 +8,16 @@ import { oauthEndpoint } from "../http/oauthEndpoint";
 import { readJsonObject } from "../http/readJsonObject";
 import { getOAuthRuntime } from "../oauth/getOAuthRuntime";
 import { loadOrg } from "../oauth/loadOrg";
+import { throttleRegistration } from "../ratelimit/throttleRegistration";
 
 export const MAX_REGISTRATION_BYTES = 64 * 1024;
 
 /**
  * POST /orgs/{org}/api/v1/oauth/register: RFC 7591 dynamic registration, open (anonymous). Checks:
  * 1. the org exists and has open registration on;
- * 2. the body is a JSON object of at most 64 KiB;
- * 3. the metadata is valid for open registration (validateClientMetadata: no client_credentials);
+ * 2. the caller's address has registered fewer than its limit (throttleRegistration: 429);
+ * 3. the body is a JSON object of at most 64 KiB;
+ * 4. the metadata is valid for open registration (validateClientMetadata: no client_credentials);
  * then stores the client and answers 201 with its information, the secret (confidential clients)
  * and the RFC 7592 registration access token, each shown this once.
  */
@@ -25,6 +27,8 @@ export const handleRegistration = oauthEndpoint<{ org: string }>(async (request,
   if (!org.openRegistration) {
     throw new OAuthError("access_denied", `Open registration is turned off for ${org.name}: ask its administrator to register your client`, { status: 403 });
   }
+  const throttled = await throttleRegistration(request);
+  if (throttled) return throttled;
   const body = await readJsonObject(request, MAX_REGISTRATION_BYTES, "invalid_client_metadata");
   const metadata = validateClientMetadata(body, { open: true });
   const client = await insertClient(runtime, { orgId: org.orgId, source: "dcr", metadata, withRegistrationToken: true });

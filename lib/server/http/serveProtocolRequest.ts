@@ -8,13 +8,23 @@ import type { RouteMatch } from "./matchProtocolRoute";
 export const MAX_BODY_BYTES = 1024 * 1024;
 
 /**
+ * The longest request target (path and query) a protocol endpoint accepts: the longest legitimate
+ * one is a registration URL with a 2000-character CIMD client_id. Node itself refuses a request
+ * whose header section, request line included, passes 16 KiB (431, its maxHeaderSize default).
+ */
+const MAX_URL_LENGTH = 8192;
+
+/**
  * Serves a protocol request straight from node:http (the lean path): converts it to a web Request,
  * runs the endpoint, and streams the Response back (SSE included) without buffering it.
  */
 export async function serveProtocolRequest(req: IncomingMessage, res: ServerResponse, match: RouteMatch, origin: string): Promise<void> {
   const method = (req.method ?? "GET").toUpperCase();
   let response: Response;
-  if (method === "OPTIONS") {
+  if ((req.url ?? "").length > MAX_URL_LENGTH) {
+    response = jsonResponse({ error: "invalid_request", error_description: `The request URL exceeds ${MAX_URL_LENGTH} characters` }, { status: 414 });
+    req.resume();
+  } else if (method === "OPTIONS") {
     response = corsPreflight(Object.keys(match.route.methods).join(", "));
   } else {
     const endpoint = match.route.methods[method as keyof typeof match.route.methods];
@@ -49,6 +59,8 @@ export async function serveProtocolRequest(req: IncomingMessage, res: ServerResp
   response.headers.forEach((value, name) => {
     headers[name] = name === "set-cookie" ? response.headers.getSetCookie() : value;
   });
+  // JSON answers must never be sniffed into something a browser would render or run.
+  headers["x-content-type-options"] ??= "nosniff";
   res.writeHead(response.status, headers);
   if (!response.body) {
     res.end();

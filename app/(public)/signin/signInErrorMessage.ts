@@ -1,0 +1,14 @@
+/**
+ * The sentence shown for a next-auth sign-in error code: `CredentialsSignin` (wrong email or
+ * password), `TooManySignInAttempts:{minutes}` (thrown by authOptions when throttleSignIn refuses),
+ * anything else `fallback`.
+ */
+export function signInErrorMessage(code: string | null | undefined, fallback: string): string {
+  if (code === "CredentialsSignin") return "Wrong email or password.";
+  const throttled = /^TooManySignInAttempts:(\d{1,3})$/.exec(code ?? "");
+  if (throttled) {
+    const minutes = Math.max(1, Number(throttled[1]));
+    return `Too many failed sign-in attempts. Wait ${minutes} minute${minutes === 1 ? "" : "s"}, then try again.`;
+  }
+  return fallback;
+}
