@@ -14,6 +14,7 @@ const { DatabaseLockedError } = await import("./lib/server/db/DatabaseLockedErro
 const { MigrationError } = await import("./lib/server/db/applyMigrations");
 const { getDatabase } = await import("./lib/server/db/getDatabase");
 const { createRequestListener } = await import("./lib/server/http/createRequestListener");
+const { startMaintenance } = await import("./lib/server/maintenance/startMaintenance");
 
 function fail(message: string): never {
   console.error(`[gatehouse] ${message}`);
@@ -50,7 +51,12 @@ async function main() {
   await app.prepare();
   const handle = app.getRequestHandler();
   // Protocol endpoints skip Next's request pipeline (about 0.8 ms of CPU each); pages go to Next.
-  const server = createServer(createRequestListener(config.publicUrl, (req, res) => handle(req, res)));
+  const server = createServer(createRequestListener(config.publicUrl, (req, res) => handle(req, res), { trustProxyHops: config.trustProxyHops }));
+  // Node waits 300 s for a request by default; a client that trickles its headers or body holds a
+  // socket that long. Streams (the gateway's SSE) are responses, which these limits do not cover.
+  server.headersTimeout = 15_000;
+  server.requestTimeout = 30_000;
+  const maintenance = startMaintenance();
   server.on("error", (error: NodeJS.ErrnoException) => {
     fail(error.code === "EADDRINUSE" ? `Port ${config.port} is in use: set PORT to another port` : error.message);
   });
@@ -60,6 +66,7 @@ async function main() {
 
   const shutdown = (signal: string) => {
     console.log(`[gatehouse] ${signal}: shutting down`);
+    maintenance.stop();
     server.close();
     server.closeAllConnections();
     db.close().finally(() => process.exit(0));

@@ -2,12 +2,15 @@ import { spawn } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { lockDataDir } from "@/lib/server/db/lockDataDir";
 import { createScratchPostgres, TEST_DATABASE_URL } from "../support/testDatabase";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const SECRET = "cli-test-secret-that-is-long-enough-0123456789";
+// Each case starts the CLI as a new process (tsx, PGlite): seconds apiece on a loaded 2-core machine.
+vi.setConfig({ testTimeout: 120_000 });
+
 let env: Record<string, string>;
 let drop = async () => {};
 

@@ -19,6 +19,8 @@ export interface Config {
   bootstrap: { email: string; password: string; org: string; orgName: string } | undefined;
   /** Development only: lets Client ID Metadata Documents be fetched from loopback addresses. */
   cimdAllowLoopback: boolean;
+  /** Reverse proxies in front of Gatehouse whose X-Forwarded-For entries are trusted (0: none). */
+  trustProxyHops: number;
 }
 
 const bool = (name: string) =>
@@ -45,6 +47,7 @@ const schema = z.object({
   GATEHOUSE_ORG: z.string().regex(/^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/, { error: "GATEHOUSE_ORG must be a slug: lower-case letters, digits and inner hyphens, at most 40" }).optional(),
   GATEHOUSE_ORG_NAME: z.string().min(1).max(100).optional(),
   GATEHOUSE_CIMD_ALLOW_LOOPBACK: bool("GATEHOUSE_CIMD_ALLOW_LOOPBACK").default(false),
+  GATEHOUSE_TRUST_PROXY: z.coerce.number({ error: "GATEHOUSE_TRUST_PROXY must be the number of proxies in front of Gatehouse" }).int().min(0, { error: "GATEHOUSE_TRUST_PROXY must be 0 or more" }).max(10, { error: "GATEHOUSE_TRUST_PROXY must be at most 10" }).default(0),
 });
 
 /** Variables set to the empty string count as unset, as shells and .env files often leave them. */
@@ -105,6 +108,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       ? { email: e.GATEHOUSE_ADMIN_EMAIL, password: e.GATEHOUSE_ADMIN_PASSWORD!, org: e.GATEHOUSE_ORG!, orgName: e.GATEHOUSE_ORG_NAME ?? e.GATEHOUSE_ORG! }
       : undefined,
     cimdAllowLoopback: e.GATEHOUSE_CIMD_ALLOW_LOOPBACK,
+    trustProxyHops: e.GATEHOUSE_TRUST_PROXY,
   };
 }
 

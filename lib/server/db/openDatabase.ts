@@ -23,6 +23,11 @@ export interface DatabaseOptions {
   poolSize?: number;
 }
 
+// Prisma's default waits only 2 s to start an interactive transaction. PGlite has one connection,
+// so concurrent transactions queue behind each other, and a busy pool does the same on PostgreSQL:
+// under load that wait ended in an error (a 500) rather than a slower answer.
+const TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 20_000 };
+
 /** Opens the embedded PGlite database (taking its folder's lock) or a PostgreSQL pool. */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10);
@@ -38,7 +43,7 @@ async function openPglite(dataDir: string): Promise<Database> {
     db = new PGlite(path.join(dataDir, "pgdata"));
   }
   await db.waitReady;
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(db) });
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(db), transactionOptions: TRANSACTION_OPTIONS });
   // One connection: PGlite serializes everything, so a raw session is the same connection.
   const session: SqlSession = {
     query: async (text, params) => ({ rows: (await db.query(text, params)).rows as never[] }),
@@ -56,7 +61,7 @@ async function openPglite(dataDir: string): Promise<Database> {
 }
 
 async function openPostgres(url: string, poolSize: number): Promise<Database> {
-  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: poolSize }) });
+  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: poolSize }), transactionOptions: TRANSACTION_OPTIONS });
   return {
     kind: "postgres",
     prisma,

@@ -16,10 +16,14 @@ import { serveProtocolRequest } from "./serveProtocolRequest";
  * Pages get a Content-Security-Policy with a fresh nonce, set on the request too, where Next
  * reads it to put the nonce on its scripts (contentSecurityPolicy).
  */
-export function createRequestListener(origin: string, fallback: (req: IncomingMessage, res: ServerResponse) => Promise<void>): RequestListener {
+export function createRequestListener(
+  origin: string,
+  fallback: (req: IncomingMessage, res: ServerResponse) => Promise<void>,
+  options: { trustProxyHops?: number } = {},
+): RequestListener {
   const hsts = origin.startsWith("https://");
   return (req, res) => {
-    stampClientAddress(req);
+    stampClientAddress(req, options.trustProxyHops);
     if (hsts) res.setHeader("strict-transport-security", "max-age=31536000");
     const pathname = (req.url ?? "/").split("?")[0]!;
     const match = matchProtocolRoute(pathname);

@@ -45,9 +45,16 @@ export async function serveProtocolRequest(req: IncomingMessage, res: ServerResp
           for (const v of Array.isArray(value) ? value : [value]) headers.append(name, v);
         }
         const hasBody = method !== "GET" && method !== "HEAD";
+        // Aborted when the client goes away before the answer is complete, so an endpoint waiting
+        // on an upstream (the gateway) stops waiting too.
+        const gone = new AbortController();
+        res.on("close", () => {
+          if (!res.writableFinished) gone.abort();
+        });
         const request = new Request(new URL(req.url ?? "/", origin), {
           method,
           headers,
+          signal: gone.signal,
           body: hasBody ? (Readable.toWeb(req) as ReadableStream) : undefined,
           duplex: hasBody ? "half" : undefined,
         } as RequestInit);
@@ -62,6 +69,9 @@ export async function serveProtocolRequest(req: IncomingMessage, res: ServerResp
   // JSON answers must never be sniffed into something a browser would render or run.
   headers["x-content-type-options"] ??= "nosniff";
   res.writeHead(response.status, headers);
+  // An event stream may stay quiet a long time before its first event: send the headers now so the
+  // client knows the stream is open (Streamable HTTP GET).
+  if (response.headers.get("content-type")?.startsWith("text/event-stream")) res.flushHeaders();
   if (!response.body) {
     res.end();
     return;
