@@ -12,6 +12,7 @@ export interface OrgNavItem {
 /** The org sidebar, in order. New sections add one line here. */
 export const orgNavItems: OrgNavItem[] = [
   { path: "", label: "Overview", roles: ANY_ROLE },
+  { path: "servers", label: "MCP servers", roles: ADMIN_ROLES },
   { path: "clients", label: "Clients", roles: ADMIN_ROLES },
   { path: "grants", label: "Grants and tokens", roles: ADMIN_ROLES },
   // Admins see every grant, their own included, under "Grants and tokens"; the page itself is open
