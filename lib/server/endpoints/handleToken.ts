@@ -22,7 +22,8 @@ export const handleToken = oauthEndpoint<{ org: string }>(async (request, params
   const throttle = await throttleClientAuthentication(request, form, org.orgId);
   if (throttle.refusal) return throttle.refusal;
   const authorization = request.headers.get("authorization");
-  const audit = { orgId: org.orgId, actor: { type: "client" as const, id: presentedClientId(authorization, form) }, clientId: presentedClientId(authorization, form), request };
+  const clientId = presentedClientId(authorization, form);
+  const audit = { orgId: org.orgId, actor: { type: "client" as const, id: clientId }, clientId, request };
   const grantType = form.get("grant_type")?.slice(0, 60) ?? null;
   try {
     const tokens = await processTokenRequest({ authorization, form }, { ...runtime, org });
