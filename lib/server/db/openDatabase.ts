@@ -4,12 +4,17 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "@/generated/prisma/client";
+import { ChangeFeed } from "../cache/ChangeFeed";
+import { listenPgliteChanges } from "../cache/listenPgliteChanges";
+import { listenPostgresChanges } from "../cache/listenPostgresChanges";
 import { lockDataDir } from "./lockDataDir";
 import type { SqlSession } from "./SqlSession";
 
 export interface Database {
   kind: "pglite" | "postgres";
   prisma: PrismaClient;
+  /** Committed changes to cached state (lib/server/cache): live while the database is listened to. */
+  changes: ChangeFeed;
   /** Runs `fn` with a raw session on one connection (migrations, advisory locks). */
   withSession<T>(fn: (sql: SqlSession) => Promise<T>): Promise<T>;
   close(): Promise<void>;
@@ -44,6 +49,9 @@ async function openPglite(dataDir: string): Promise<Database> {
   }
   await db.waitReady;
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(db), transactionOptions: TRANSACTION_OPTIONS });
+  const changes = new ChangeFeed();
+  ChangeFeed.attach(prisma, changes);
+  const stopListening = await listenPgliteChanges(db, changes);
   // One connection: PGlite serializes everything, so a raw session is the same connection.
   const session: SqlSession = {
     query: async (text, params) => ({ rows: (await db.query(text, params)).rows as never[] }),
@@ -52,8 +60,10 @@ async function openPglite(dataDir: string): Promise<Database> {
   return {
     kind: "pglite",
     prisma,
+    changes,
     withSession: (fn) => fn(session),
     async close() {
+      await stopListening();
       await prisma.$disconnect();
       await db.close();
     },
@@ -62,9 +72,13 @@ async function openPglite(dataDir: string): Promise<Database> {
 
 async function openPostgres(url: string, poolSize: number): Promise<Database> {
   const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: poolSize }), transactionOptions: TRANSACTION_OPTIONS });
+  const changes = new ChangeFeed();
+  ChangeFeed.attach(prisma, changes);
+  const stopListening = listenPostgresChanges(url, changes);
   return {
     kind: "postgres",
     prisma,
+    changes,
     async withSession(fn) {
       const client = new pg.Client({ connectionString: url });
       await client.connect();
@@ -74,6 +88,9 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
         await client.end();
       }
     },
-    close: () => prisma.$disconnect(),
+    async close() {
+      await stopListening();
+      await prisma.$disconnect();
+    },
   };
 }
