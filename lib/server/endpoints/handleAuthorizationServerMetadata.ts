@@ -1,28 +1,26 @@
 import { buildAuthorizationServerMetadata } from "@/lib/oauth/metadata/buildAuthorizationServerMetadata";
-import { jsonResponse } from "../http/jsonResponse";
 import { oauthEndpoint } from "../http/oauthEndpoint";
 import { getOAuthRuntime } from "../oauth/getOAuthRuntime";
-import { loadOrg } from "../oauth/loadOrg";
-import { resourceUriOf } from "../servers/resourceUriOf";
+import { loadOrgSnapshot } from "../oauth/loadOrgSnapshot";
 
 /**
  * GET: the org's RFC 8414 metadata, which is also its OpenID Connect Discovery document, at every
- * URL form of the URL map. Cacheable for five minutes: clients fetch it on every connection.
+ * URL form of the URL map. Cacheable for five minutes: clients fetch it on every connection. The
+ * serialized document is kept with the org's snapshot, so it is rebuilt only after a change.
  */
 export const handleAuthorizationServerMetadata = oauthEndpoint<{ org: string }>(async (_request, params) => {
   const runtime = await getOAuthRuntime();
-  const org = await loadOrg(runtime, params.org);
-  const servers = await runtime.prisma.mcpServer.findMany({
-    where: { orgId: org.orgId },
-    select: { slug: true, resourceUri: true, scopes: { select: { name: true } } },
-    orderBy: { createdAt: "asc" },
-  });
-  const scopes = [...new Set(servers.flatMap((s) => s.scopes.map((sc) => sc.name)))];
-  const metadata = buildAuthorizationServerMetadata(org.issuer, {
-    scopesSupported: scopes,
-    registrationEnabled: org.openRegistration,
-    clientIdMetadataDocumentSupported: org.cimdEnabled,
-    protectedResources: servers.map((s) => resourceUriOf(s, org, runtime.config.publicUrl)),
-  });
-  return jsonResponse(metadata, { headers: { "cache-control": "public, max-age=300" } });
+  const { org, resources, documents } = await loadOrgSnapshot(runtime, params.org);
+  let body = documents.get("authorization-server");
+  if (body === undefined) {
+    const metadata = buildAuthorizationServerMetadata(org.issuer, {
+      scopesSupported: [...new Set(resources.flatMap((r) => r.scopes.map((s) => s.name)))],
+      registrationEnabled: org.openRegistration,
+      clientIdMetadataDocumentSupported: org.cimdEnabled,
+      protectedResources: resources.map((r) => r.resource),
+    });
+    body = JSON.stringify(metadata);
+    documents.set("authorization-server", body);
+  }
+  return new Response(body, { headers: { "content-type": "application/json", "cache-control": "public, max-age=300" } });
 });

@@ -5,7 +5,7 @@ import { canonicalizeResource } from "@/lib/oauth/resource/canonicalizeResource"
  * The org's management API (`/orgs/{org}/api/v1/mcp/servers...`) as a protected resource of the
  * org's own authorization server: identifier `{PUBLIC_URL}/orgs/{org}/api/v1` (DESIGN.md URL map,
  * "root metadata for the org's management API"), scopes `servers:read` (default) and
- * `servers:write`. It is not an McpServer row: prismaResourceStore adds it, so the token endpoint
+ * `servers:write`. It is not an McpServer row: directoryResourceStore adds it, so the token endpoint
  * accepts it as a `resource`; it is never the org's default resource.
  */
 export const MANAGEMENT_SCOPES = [
