@@ -1,6 +1,7 @@
 import type { PrismaClient } from "@/generated/prisma/client";
 import type { AuthorizationRequest } from "@/lib/oauth/authorization/validateAuthorizationRequest";
 import type { GrantRecord } from "@/lib/oauth/ports";
+import { ChangeFeed } from "../cache/ChangeFeed";
 
 const select = { id: true, orgId: true, userId: true, clientRowId: true, resource: true, scopes: true, revokedAt: true } as const;
 
@@ -9,7 +10,7 @@ const select = { id: true, orgId: true, userId: true, clientRowId: true, resourc
  * requested scopes (step-up keeps one grant), or a new grant is created.
  */
 export async function recordConsent(prisma: PrismaClient, orgId: string, userId: string, request: AuthorizationRequest): Promise<GrantRecord> {
-  return prisma.$transaction(async (tx) => {
+  const grant = await prisma.$transaction(async (tx) => {
     const existing = await tx.grant.findFirst({
       where: { orgId, userId, clientRowId: request.client.id, resource: request.resource.resource, revokedAt: null },
       orderBy: { createdAt: "desc" },
@@ -24,4 +25,7 @@ export async function recordConsent(prisma: PrismaClient, orgId: string, userId:
       select,
     });
   });
+  // Step-up grows an existing grant: tokens checked against it must see the new scopes here now.
+  ChangeFeed.announce(prisma, { kind: "grant", grantId: grant.id, clientRowId: grant.clientRowId });
+  return grant;
 }

@@ -2,6 +2,7 @@ import type { PrismaClient } from "@/generated/prisma/client";
 import { recordAuditEvent } from "../audit/recordAuditEvent";
 import { UseCaseError } from "../errors/UseCaseError";
 import { revokeLiveGrants } from "../grants/revokeLiveGrants";
+import { ChangeFeed } from "../cache/ChangeFeed";
 
 /**
  * An admin disables or re-enables a client of the org. A disabled client can neither authorize nor
@@ -22,15 +23,16 @@ export async function setClientDisabled(
     }
     await tx.client.update({ where: { id: client.id }, data: { disabledAt: input.disabled ? now : null } });
     const revoked = input.disabled ? await revokeLiveGrants(tx, { orgId: input.orgId, clientRowId: client.id }, "client disabled", now) : [];
-    return { client, revoked: revoked.length };
+    return { client, revoked };
   });
+  ChangeFeed.announce(prisma, { kind: "client", orgId: input.orgId, clientId: result.client.clientId }, ...result.revoked.map((g) => ({ kind: "grant" as const, grantId: g.id, clientRowId: g.clientRowId })));
   await recordAuditEvent(prisma, {
     orgId: input.orgId,
     kind: input.disabled ? "client.disabled" : "client.enabled",
     actor: { type: "user", id: input.actor.id, label: input.actor.email },
     clientId: result.client.clientId,
     target: { type: "client", id: result.client.id },
-    details: input.disabled ? { grantsRevoked: result.revoked } : {},
+    details: input.disabled ? { grantsRevoked: result.revoked.length } : {},
   });
-  return { disabled: input.disabled, grantsRevoked: result.revoked };
+  return { disabled: input.disabled, grantsRevoked: result.revoked.length };
 }

@@ -15,6 +15,7 @@ import { serverSelect, type ServerRow } from "../servers/ServerView";
 import { writeServer } from "../servers/writeServer";
 import { clientConfigSelect } from "./exportOrgConfig";
 import { type ConfigClient, orgConfig } from "./orgConfigSchema";
+import { ChangeFeed } from "../cache/ChangeFeed";
 
 export interface ImportContext {
   prisma: PrismaClient;
@@ -69,6 +70,11 @@ export async function importOrgConfig(ctx: ImportContext, orgSlug: string, docum
     { timeout: 60_000 },
   );
   forgetProtectedServers();
+  ChangeFeed.announce(
+    ctx.prisma,
+    { kind: "org", orgId: org.id },
+    ...summary.clients.updated.map((clientId) => ({ kind: "client" as const, orgId: org.id, clientId })),
+  );
   await recordAuditEvent(ctx.prisma, {
     orgId: org.id,
     kind: "config.imported",

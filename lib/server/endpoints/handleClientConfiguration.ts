@@ -9,6 +9,7 @@ import { readJsonObject } from "../http/readJsonObject";
 import { getOAuthRuntime } from "../oauth/getOAuthRuntime";
 import { loadOrg } from "../oauth/loadOrg";
 import { MAX_REGISTRATION_BYTES } from "./handleRegistration";
+import { ChangeFeed } from "../cache/ChangeFeed";
 
 type Params = { org: string; clientId: string };
 
@@ -60,6 +61,7 @@ export const handleClientUpdate = oauthEndpoint<Params>(async (request, params) 
       metadata: metadata as object,
     },
   });
+  ChangeFeed.announce(runtime.prisma, { kind: "client", orgId: org.orgId, clientId: client.clientId });
   await recordAuditEvent(runtime.prisma, { orgId: org.orgId, kind: "client.updated", actor: { type: "client", id: client.clientId, label: client.name }, clientId: client.clientId, target: { type: "client", id: client.id }, request, details: { redirect_uris: metadata.redirect_uris } });
   return jsonResponse(information(org.issuer, updated));
 });
@@ -70,7 +72,9 @@ export const handleClientDelete = oauthEndpoint<Params>(async (request, params) 
   const org = await loadOrg(runtime, params.org);
   const client = await authenticateRegistrationRequest(runtime, request, org.orgId, params.clientId);
   // Grants, codes and refresh tokens go with it (cascade); its live access tokens fail the grant check.
+  const grants = await runtime.prisma.grant.findMany({ where: { clientRowId: client.id }, select: { id: true } });
   await runtime.prisma.client.delete({ where: { id: client.id } });
+  ChangeFeed.announce(runtime.prisma, { kind: "client", orgId: org.orgId, clientId: client.clientId }, ...grants.map((g) => ({ kind: "grant" as const, grantId: g.id, clientRowId: client.id })));
   await recordAuditEvent(runtime.prisma, { orgId: org.orgId, kind: "client.deleted", actor: { type: "client", id: client.clientId, label: client.name }, clientId: client.clientId, target: { type: "client", id: client.id }, request });
   return new Response(null, { status: 204, headers: { "cache-control": "no-store" } });
 });

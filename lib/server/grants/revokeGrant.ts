@@ -2,6 +2,7 @@ import type { PrismaClient } from "@/generated/prisma/client";
 import { recordAuditEvent } from "../audit/recordAuditEvent";
 import { UseCaseError } from "../errors/UseCaseError";
 import { prismaGrantStore } from "../stores/prismaGrantStore";
+import { ChangeFeed } from "../cache/ChangeFeed";
 
 /**
  * An admin revokes one grant of the org: the grant, its refresh tokens and codes in one
@@ -15,11 +16,12 @@ export async function revokeGrant(
 ) {
   const grant = await prisma.grant.findFirst({
     where: { id: input.grantId, orgId: input.orgId },
-    select: { id: true, revokedAt: true, userId: true, serverId: true, resource: true, client: { select: { clientId: true } } },
+    select: { id: true, clientRowId: true, revokedAt: true, userId: true, serverId: true, resource: true, client: { select: { clientId: true } } },
   });
   if (!grant) throw new UseCaseError("not_found", "This grant does not exist in this organization.");
   if (grant.revokedAt) throw new UseCaseError("conflict", "This grant was already revoked.");
   await prismaGrantStore(prisma).revoke(grant.id, "revoked by an admin", now);
+  ChangeFeed.announce(prisma, { kind: "grant", grantId: grant.id, clientRowId: grant.clientRowId });
   await recordAuditEvent(prisma, {
     orgId: input.orgId,
     kind: "grant.revoked",

@@ -1,6 +1,7 @@
 import type { PrismaClient } from "@/generated/prisma/client";
 import { recordAuditEvent } from "../audit/recordAuditEvent";
 import { createSigningKey } from "./createSigningKey";
+import { ChangeFeed } from "../cache/ChangeFeed";
 
 /**
  * Rotation: a new key signs from now on; the previous one stops signing but stays in the JWKS
@@ -20,6 +21,7 @@ export async function rotateSigningKey(prisma: PrismaClient, orgId: string, secr
     const key = await createSigningKey(tx, orgId, secretKey);
     return { kid: key.kid, previous: previous.map((k) => k.kid), publishUntil };
   });
+  ChangeFeed.announce(prisma, { kind: "key", orgId });
   await recordAuditEvent(prisma, { orgId, kind: "key.rotated", actor, target: { type: "signing_key", id: result.kid }, details: { previous: result.previous, previousPublishedUntil: result.publishUntil.toISOString() } });
   return result;
 }

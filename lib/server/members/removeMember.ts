@@ -4,6 +4,7 @@ import { isAdminRole } from "../auth/roles";
 import { UseCaseError } from "../errors/UseCaseError";
 import { revokeLiveGrants } from "../grants/revokeLiveGrants";
 import { lockOwners } from "./lockOwners";
+import { ChangeFeed } from "../cache/ChangeFeed";
 
 /**
  * An owner or admin removes someone from the org. Only owners remove owners, and never the last
@@ -26,14 +27,15 @@ export async function removeMember(
     }
     await tx.membership.delete({ where: { id: target.id } });
     const grants = await revokeLiveGrants(tx, { orgId: input.orgId, userId: target.userId }, "member removed from the organization", now);
-    return { target, grants: grants.length };
+    return { target, grants };
   });
+  ChangeFeed.announce(prisma, ...removed.grants.map((g) => ({ kind: "grant" as const, grantId: g.id, clientRowId: g.clientRowId })));
   await recordAuditEvent(prisma, {
     orgId: input.orgId,
     kind: "member.removed",
     actor: { type: "user", id: input.actor.id, label: input.actor.email },
     target: { type: "membership", id: removed.target.id },
-    details: { user: removed.target.user.email, role: removed.target.role, grantsRevoked: removed.grants },
+    details: { user: removed.target.user.email, role: removed.target.role, grantsRevoked: removed.grants.length },
   });
-  return { email: removed.target.user.email, grantsRevoked: removed.grants };
+  return { email: removed.target.user.email, grantsRevoked: removed.grants.length };
 }

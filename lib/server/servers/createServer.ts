@@ -6,6 +6,7 @@ import type { ServerWriteContext } from "./ServerContext";
 import { createServerInput, parseInput } from "./serverInput";
 import type { ServerView } from "./ServerView";
 import { writeServer } from "./writeServer";
+import { ChangeFeed } from "../cache/ChangeFeed";
 
 /**
  * Registers an MCP server in the org: behind the gateway (no `resourceUri`; an optional upstream
@@ -18,6 +19,7 @@ export async function createServer(ctx: ServerWriteContext, orgId: string, input
   const org = await loadOrgForServers(ctx.prisma, orgId);
   const serverId = await ctx.prisma.$transaction((tx) => writeServer(tx, { org, publicUrl: ctx.publicUrl, secretKey: ctx.secretKey }, null, parsed));
   forgetProtectedServers();
+  ChangeFeed.announce(ctx.prisma, { kind: "org", orgId });
   const view = await getServer(ctx, orgId, parsed.slug);
   await recordAuditEvent(ctx.prisma, {
     orgId,

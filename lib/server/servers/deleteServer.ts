@@ -2,6 +2,7 @@ import { recordAuditEvent } from "../audit/recordAuditEvent";
 import { UseCaseError } from "../errors/UseCaseError";
 import { forgetProtectedServers } from "../mcp/gatewayServerCache";
 import type { ServerWriteContext } from "./ServerContext";
+import { ChangeFeed } from "../cache/ChangeFeed";
 
 /**
  * Deletes an MCP server and its scopes. Grants for it stay (their `resource` is kept for the
@@ -14,6 +15,7 @@ export async function deleteServer(ctx: ServerWriteContext, orgId: string, slug:
   if (!server) throw new UseCaseError("not_found", `There is no MCP server "${slug.slice(0, 64)}" in this organization`);
   await ctx.prisma.mcpServer.delete({ where: { id: server.id } });
   forgetProtectedServers();
+  ChangeFeed.announce(ctx.prisma, { kind: "org", orgId });
   await recordAuditEvent(ctx.prisma, {
     orgId,
     kind: "server.deleted",

@@ -7,6 +7,7 @@ import type { ServerWriteContext } from "./ServerContext";
 import { parseInput, updateServerInput } from "./serverInput";
 import { serverSelect, type ServerView } from "./ServerView";
 import { writeServer } from "./writeServer";
+import { ChangeFeed } from "../cache/ChangeFeed";
 
 /**
  * Changes an MCP server: fields absent from `input` stay as they are; `scopes` replaces the whole
@@ -27,6 +28,7 @@ export async function updateServer(ctx: ServerWriteContext, orgId: string, slug:
     return writeServer(tx, { org, publicUrl: ctx.publicUrl, secretKey: ctx.secretKey }, current, patch);
   });
   forgetProtectedServers();
+  ChangeFeed.announce(ctx.prisma, { kind: "org", orgId });
   const view = await getServer(ctx, orgId, patch.slug ?? slug);
   await recordAuditEvent(ctx.prisma, {
     orgId,

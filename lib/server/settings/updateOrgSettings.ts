@@ -2,6 +2,7 @@ import type { AuthorizePolicy, PrismaClient } from "@/generated/prisma/client";
 import { recordAuditEvent } from "../audit/recordAuditEvent";
 import { UseCaseError } from "../errors/UseCaseError";
 import { ORG_SETTINGS_LIMITS } from "./orgSettingsLimits";
+import { ChangeFeed } from "../cache/ChangeFeed";
 
 export interface OrgSettings {
   openRegistration: boolean;
@@ -41,6 +42,7 @@ export async function updateOrgSettings(prisma: PrismaClient, input: { orgId: st
   }
   if (Object.keys(changes).length === 0) return { changed: [] as string[] };
   await prisma.org.update({ where: { id: input.orgId }, data: settings });
+  ChangeFeed.announce(prisma, { kind: "org", orgId: input.orgId });
   await recordAuditEvent(prisma, {
     orgId: input.orgId,
     kind: "org.settings_updated",
