@@ -19,7 +19,7 @@ export const RFC_ERROR_CODES = new Set([
 export function withoutRateLimits(): void {
   const holder = globalThis as { __gatehouseRateLimiter?: RateLimiter };
   beforeAll(() => {
-    holder.__gatehouseRateLimiter = new RateLimiter({ increment: async (_k, _w, now) => ({ count: 0, windowStart: now }), peek: async () => new Map() }, { now: () => new Date() });
+    holder.__gatehouseRateLimiter = new RateLimiter({ increment: async (_k, _w, now) => ({ count: 0, windowStart: now }), peek: async () => new Map(), activeKeys: async () => [] }, { now: () => new Date() });
   });
   afterAll(() => {
     holder.__gatehouseRateLimiter = undefined;

@@ -19,4 +19,6 @@ export interface RateLimitStore {
   increment(key: string, windowMs: number, now: Date): Promise<RateLimitCount>;
   /** The stored counters of `keys` (missing keys are absent from the map), without counting. */
   peek(keys: readonly string[]): Promise<Map<string, RateLimitCount>>;
+  /** Keys whose current window began after `since`: those that may be at their limit. */
+  activeKeys(since: Date): Promise<string[]>;
 }

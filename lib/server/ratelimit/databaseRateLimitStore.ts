@@ -35,6 +35,12 @@ export function databaseRateLimitStore(prisma: Pick<PrismaClient, "$queryRaw">):
         FROM "RateLimitBucket" WHERE "key" = ANY(${[...keys]}::text[])`;
       return new Map(rows.map((row) => [row.key, toCount(row)]));
     },
+
+    async activeKeys(since) {
+      const rows = await prisma.$queryRaw<{ key: string }[]>`
+        SELECT "key" FROM "RateLimitBucket" WHERE "windowStart" > ${since.toISOString()}::timestamptz AT TIME ZONE 'UTC'`;
+      return rows.map((row) => row.key);
+    },
   };
 }
 

@@ -2,6 +2,7 @@ import type { PrismaClient } from "@/generated/prisma/client";
 import { systemClock } from "@/lib/oauth/runtime/systemClock";
 import { getDatabase } from "../db/getDatabase";
 import { databaseRateLimitStore } from "./databaseRateLimitStore";
+import { feedRateLimitStore } from "./feedRateLimitStore";
 import { RateLimiter } from "./RateLimiter";
 
 /** Tests may install a limiter of their own here (e.g. one that never refuses, for fuzzing). */
@@ -9,16 +10,16 @@ const holder = globalThis as unknown as { __gatehouseRateLimiter?: RateLimiter }
 const limiters = new WeakMap<PrismaClient, RateLimiter>();
 
 /**
- * The rate limiter on the process's database. It keeps no state of its own (the counters live in
- * the database), so the custom server and Next's bundles, separate module graphs in one process,
- * may each build one.
+ * The rate limiter on the process's database. The counters live in the database; what it keeps is
+ * only which keys were counted (feedRateLimitStore), so the custom server and Next's bundles,
+ * separate module graphs in one process, may each build one.
  */
 export async function getRateLimiter(): Promise<RateLimiter> {
   if (holder.__gatehouseRateLimiter) return holder.__gatehouseRateLimiter;
-  const { prisma } = await getDatabase();
+  const { prisma, changes } = await getDatabase();
   let limiter = limiters.get(prisma);
   if (!limiter) {
-    limiter = new RateLimiter(databaseRateLimitStore(prisma), systemClock);
+    limiter = new RateLimiter(feedRateLimitStore(databaseRateLimitStore(prisma), changes), systemClock);
     limiters.set(prisma, limiter);
   }
   return limiter;
