@@ -1,5 +1,6 @@
 import type { PrismaClient } from "@/generated/prisma/client";
 import { CLIENT_ADDRESS_HEADER } from "../ratelimit/clientAddressHeader";
+import { AuditWriter } from "./AuditWriter";
 
 export interface AuditEventInput {
   orgId: string | null;
@@ -13,31 +14,31 @@ export interface AuditEventInput {
   details?: Record<string, unknown>;
 }
 
+const writers = new WeakMap<object, AuditWriter>();
+
 /**
- * Appends to the audit log. A failure to write it is logged and swallowed: the audit trail must
+ * Appends to the audit log, before the caller goes on; concurrent events share one INSERT
+ * (AuditWriter). Inside a transaction, pass the transaction client: the event then commits or
+ * rolls back with the rest. A failure to write it is logged and swallowed: the audit trail must
  * not turn a successful protocol step into an error for the client.
  */
 export async function recordAuditEvent(prisma: Pick<PrismaClient, "auditEvent">, event: AuditEventInput): Promise<void> {
-  try {
-    await prisma.auditEvent.create({
-      data: {
-        orgId: event.orgId,
-        kind: event.kind,
-        actorType: event.actor.type,
-        actorId: event.actor.id ?? null,
-        actorLabel: event.actor.label ?? null,
-        clientId: event.clientId ?? null,
-        serverId: event.serverId ?? null,
-        targetType: event.target?.type ?? null,
-        targetId: event.target?.id ?? null,
-        ip: event.request ? clientAddress(event.request) : null,
-        userAgent: event.request?.headers.get("user-agent")?.slice(0, 300) ?? null,
-        details: (event.details ?? {}) as object,
-      },
-    });
-  } catch (error) {
-    console.error(`[gatehouse] could not record audit event ${event.kind}:`, error instanceof Error ? error.message : error);
-  }
+  let writer = writers.get(prisma);
+  if (!writer) writers.set(prisma, (writer = new AuditWriter(prisma)));
+  await writer.write({
+    orgId: event.orgId,
+    kind: event.kind,
+    actorType: event.actor.type,
+    actorId: event.actor.id ?? null,
+    actorLabel: event.actor.label ?? null,
+    clientId: event.clientId ?? null,
+    serverId: event.serverId ?? null,
+    targetType: event.target?.type ?? null,
+    targetId: event.target?.id ?? null,
+    ip: event.request ? clientAddress(event.request) : null,
+    userAgent: event.request?.headers.get("user-agent")?.slice(0, 300) ?? null,
+    details: (event.details ?? {}) as object,
+  });
 }
 
 /**
