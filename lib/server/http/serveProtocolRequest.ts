@@ -16,7 +16,13 @@ const MAX_URL_LENGTH = 8192;
 
 /**
  * Serves a protocol request straight from node:http (the lean path): converts it to a web Request,
- * runs the endpoint, and streams the Response back (SSE included) without buffering it.
+ * runs the endpoint, and writes the Response back.
+ *
+ * The body is read here, whole, before the endpoint runs (every protocol body is small, and a web
+ * stream over the socket costs more than the request's own work). Past MAX_BODY_BYTES reading
+ * stops and the endpoint gets the first MAX_BODY_BYTES + 1 bytes: its own size check refuses them
+ * in its own error format (OAuth JSON, or JSON-RPC at the gateway). An answer is written in one
+ * piece, except an event stream (the gateway's SSE), which is streamed as it comes.
  */
 export async function serveProtocolRequest(req: IncomingMessage, res: ServerResponse, match: RouteMatch, origin: string): Promise<void> {
   const method = (req.method ?? "GET").toUpperCase();
@@ -33,6 +39,7 @@ export async function serveProtocolRequest(req: IncomingMessage, res: ServerResp
         { error: "invalid_request", error_description: `${method} is not supported here; use ${Object.keys(match.route.methods).join(" or ")}` },
         { status: 405, headers: { allow: `${Object.keys(match.route.methods).join(", ")}, OPTIONS` } },
       );
+      req.resume();
     } else {
       const declared = Number(req.headers["content-length"] ?? 0);
       if (declared > MAX_BODY_BYTES) {
@@ -45,19 +52,16 @@ export async function serveProtocolRequest(req: IncomingMessage, res: ServerResp
           for (const v of Array.isArray(value) ? value : [value]) headers.append(name, v);
         }
         const hasBody = method !== "GET" && method !== "HEAD";
+        const body = hasBody ? await readCappedBody(req, MAX_BODY_BYTES + 1) : undefined;
+        // The client went away before sending its whole body: nobody to answer.
+        if (body === null) return;
         // Aborted when the client goes away before the answer is complete, so an endpoint waiting
         // on an upstream (the gateway) stops waiting too.
         const gone = new AbortController();
         res.on("close", () => {
           if (!res.writableFinished) gone.abort();
         });
-        const request = new Request(new URL(req.url ?? "/", origin), {
-          method,
-          headers,
-          signal: gone.signal,
-          body: hasBody ? (Readable.toWeb(req) as ReadableStream) : undefined,
-          duplex: hasBody ? "half" : undefined,
-        } as RequestInit);
+        const request = new Request(new URL(req.url ?? "/", origin), { method, headers, signal: gone.signal, body });
         response = await endpoint(request, match.params);
       }
     }
@@ -68,15 +72,48 @@ export async function serveProtocolRequest(req: IncomingMessage, res: ServerResp
   });
   // JSON answers must never be sniffed into something a browser would render or run.
   headers["x-content-type-options"] ??= "nosniff";
-  res.writeHead(response.status, headers);
-  // An event stream may stay quiet a long time before its first event: send the headers now so the
-  // client knows the stream is open (Streamable HTTP GET).
-  if (response.headers.get("content-type")?.startsWith("text/event-stream")) res.flushHeaders();
   if (!response.body) {
+    res.writeHead(response.status, headers);
     res.end();
     return;
   }
-  const body = Readable.fromWeb(response.body as never);
-  res.on("close", () => body.destroy());
-  body.pipe(res);
+  if (!response.headers.get("content-type")?.startsWith("text/event-stream")) {
+    const payload = Buffer.from(await response.arrayBuffer());
+    headers["content-length"] = String(payload.byteLength);
+    res.writeHead(response.status, headers);
+    res.end(payload);
+    return;
+  }
+  res.writeHead(response.status, headers);
+  // An event stream may stay quiet a long time before its first event: send the headers now so the
+  // client knows the stream is open (Streamable HTTP GET).
+  res.flushHeaders();
+  const stream = Readable.fromWeb(response.body as never);
+  res.on("close", () => stream.destroy());
+  stream.pipe(res);
+}
+
+/**
+ * The request body, at most `cap` bytes of it (the rest is read and dropped), or null when the
+ * connection closed before the body ended.
+ */
+function readCappedBody(req: IncomingMessage, cap: number): Promise<Uint8Array<ArrayBuffer> | null> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on("data", (chunk: Buffer) => {
+      if (size >= cap) return;
+      const room = cap - size;
+      chunks.push(chunk.byteLength > room ? chunk.subarray(0, room) : chunk);
+      size += Math.min(chunk.byteLength, room);
+    });
+    req.on("end", () => {
+      const body = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
+      resolve(new Uint8Array(body.buffer as ArrayBuffer, body.byteOffset, body.byteLength));
+    });
+    req.on("close", () => {
+      if (!req.complete) resolve(null);
+    });
+    req.on("error", () => resolve(null));
+  });
 }
