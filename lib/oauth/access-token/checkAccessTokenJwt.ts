@@ -17,11 +17,24 @@ export interface CheckAccessTokenOptions {
 const REQUIRED_CLAIMS = ["iss", "sub", "aud", "exp", "iat", "jti", "client_id", "grant_id"] as const;
 
 /**
+ * Tokens whose signature was verified, with their claims: a signature never changes, and a
+ * resource server presents the same token for every call of a session, so the costly step (an
+ * ES256 verification) is done once per token. What can change is checked on every call anyway:
+ * the issuer, that the signing key is still published, expiry, not-before and the audience.
+ */
+const verified = new Map<string, { kid: string; claims: AccessTokenClaims }>();
+const MAX_VERIFIED = 10_000;
+
+/**
  * The shared core of verifyAccessToken and introspectToken. Header first (alg, typ, kid are
  * checked before any key is imported), then signature and claims with jose, then claim types.
  * Every failure is `invalid_token` with a client-safe description; jose's error is the cause.
  */
 export async function checkAccessTokenJwt(jwt: string, options: CheckAccessTokenOptions): Promise<AccessTokenClaims> {
+  const known = verified.get(jwt);
+  if (known && known.claims.iss === options.issuer && options.keys.some((k) => k.kid === known.kid)) {
+    return checkTimesAndAudience(known.claims, options);
+  }
   const key = selectKey(jwt, options.keys);
   let payload: JWTPayload;
   try {
@@ -37,7 +50,22 @@ export async function checkAccessTokenJwt(jwt: string, options: CheckAccessToken
   } catch (error) {
     throw describeJoseFailure(error);
   }
-  return readClaims(payload);
+  const claims = readClaims(payload);
+  if (verified.size >= MAX_VERIFIED) verified.delete(verified.keys().next().value!);
+  verified.set(jwt, { kid: key.kid!, claims });
+  return claims;
+}
+
+/** What jwtVerify checks that depends on the moment and the caller, with the same descriptions. */
+function checkTimesAndAudience(claims: AccessTokenClaims, options: CheckAccessTokenOptions): AccessTokenClaims {
+  const now = Math.floor(options.now.getTime() / 1000);
+  const tolerance = options.clockToleranceSec ?? 10;
+  if (claims.exp <= now - tolerance) throw invalidToken("the access token has expired", { cause: "exp (verified earlier)" });
+  if (claims.nbf !== undefined && claims.nbf > now + tolerance) throw invalidToken("the access token is not valid yet", { cause: "nbf (verified earlier)" });
+  if (options.audience !== undefined && claims.aud !== options.audience) {
+    throw invalidToken("the access token is not intended for this resource", { cause: "aud (verified earlier)" });
+  }
+  return claims;
 }
 
 /** RFC 8725 §3.1 / RFC 9068 §4: only ES256, only at+jwt, only a key we publish. */
