@@ -27,7 +27,7 @@ export function formatSummary(input: { stats: SoakStats; flows: FlowRecord[]; in
   lines.push("outages seen by the readiness probe (GET /api/health/ready, every second):");
   if (input.outages.length === 0) lines.push("  none");
   for (const o of input.outages) {
-    const what = o.kind === "503" ? "503 with Retry-After" : o.kind === "refused" ? "connection refused" : "no answer within 5 s";
+    const what = o.kind === "503" ? "503 with Retry-After" : o.kind === "refused" ? "connection refused" : "connection cut or no answer in time";
     lines.push(`  instance ${"AB"[o.instance]}: ${what} from ${(o.fromMs / 1000).toFixed(1)} s to ${(o.toMs / 1000).toFixed(1)} s (${((o.toMs - o.fromMs) / 1000 + 1).toFixed(0)} s at 1 s resolution)`);
   }
   lines.push("", "invariants:");

@@ -3,7 +3,7 @@ import type { SoakStats } from "./SoakStats";
 /** A span during which an instance's readiness probe did not answer 200. */
 export interface Outage {
   instance: number;
-  /** 503 (with Retry-After) from the readiness endpoint, no connection at all, or no answer in 5 s. */
+  /** 503 (with Retry-After) from the readiness endpoint, no connection at all, or the connection cut or timed out. */
   kind: "503" | "refused" | "no answer";
   fromMs: number;
   toMs: number;
@@ -13,9 +13,9 @@ export interface Outage {
  * Polls `GET /api/health/ready` of every instance once a second, as a load balancer's health
  * check does, until `stop()`: the outages it returns are the soak's outage durations as an
  * operator's monitoring would see them. A 503 must carry Retry-After (counted like any other 503);
- * a probe with no answer within 5 s is a hang.
+ * a probe with no answer within `timeoutMs` is a hang, like any other request.
  */
-export function probeReadiness(stats: SoakStats, origins: readonly string[]): { stop(): Outage[] } {
+export function probeReadiness(stats: SoakStats, origins: readonly string[], timeoutMs: number): { stop(): Outage[] } {
   const outages: Outage[] = [];
   const open = new Map<number, Outage>();
   const note = (instance: number, kind: Outage["kind"] | null) => {
@@ -35,7 +35,7 @@ export function probeReadiness(stats: SoakStats, origins: readonly string[]): { 
   const timer = setInterval(() => {
     origins.forEach((origin, instance) => {
       const started = performance.now();
-      fetch(`${origin}/api/health/ready`, { signal: AbortSignal.timeout(5000) })
+      fetch(`${origin}/api/health/ready`, { signal: AbortSignal.timeout(timeoutMs) })
         .then(async (response) => {
           await response.arrayBuffer();
           stats.answered("health/ready (probe)", response.status, performance.now() - started);

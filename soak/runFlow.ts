@@ -170,10 +170,11 @@ async function signIn(ctx: SoakContext, cookies: CookieJar, settings: FlowSettin
     });
     if (cookies.has("next-auth.session-token")) return;
     // next-auth answers a failed sign-in with a redirect to the sign-in page and `?error=`.
-    const target = answer.status === 200 ? String(JSON.parse(answer.text).url ?? "") : (answer.headers.get("location") ?? "");
-    const reason = new URL(target, "http://x").searchParams.get("error") ?? `status ${answer.status}`;
+    // With `json=true` it puts that URL in a JSON body instead (status 401 on failure).
+    const target = answer.headers.get("location") ?? String(safeJson(answer.text)?.url ?? "");
+    const reason = new URL(target, "http://soak.invalid").searchParams.get("error") ?? "";
     if (reason === "CredentialsSignin") throw new Error("sign-in: the owner's password was refused");
-    ctx.stats.failed("sign-in refused with an error (not 503)", `sign-in: ${reason.slice(0, 200)}`);
+    ctx.stats.failed(`sign-in answered ${answer.status} with an error (not 503)`, `sign-in: ${reason.replace(/\s+/g, " ").slice(0, 240) || answer.text.slice(0, 200)}`);
     if (performance.now() > deadline) throw new Error(`sign-in did not succeed before the deadline: ${reason}`);
     await new Promise((resolve) => setTimeout(resolve, 2000));
   }
@@ -242,4 +243,12 @@ function expectStatus(answer: { status: number; text: string }, status: number, 
 
 function decodeHtml(value: string): string {
   return value.replace(/&(amp|quot|#x27|#39|lt|gt);/g, (_, entity: string) => ({ amp: "&", quot: '"', "#x27": "'", "#39": "'", lt: "<", gt: ">" })[entity]!);
+}
+
+function safeJson(text: string): Record<string, unknown> | null {
+  try {
+    return JSON.parse(text) as Record<string, unknown>;
+  } catch {
+    return null;
+  }
 }

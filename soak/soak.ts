@@ -104,7 +104,7 @@ async function main(options: SoakOptions): Promise<boolean> {
   const progress = setInterval(() => {
     log(`${Math.round(stats.now() / 1000)} s: ${flows.filter((f) => f.completed).length} flows completed, ${started - flows.length} under way, ${stats.count(() => true)} answers, ${stats.count((s) => s === 503)} × 503, ${[...stats.errors].map(([k, n]) => `${k} ${n}`).join(", ") || "no errors"}`);
   }, 15_000);
-  const probes = probeReadiness(stats, origins);
+  const probes = probeReadiness(stats, origins, ctx.timeoutMs);
   const faultsDone = faults().finally(() => (faultsOver = true));
   await Promise.all([...Array.from({ length: options.concurrency }, worker), faultsDone]);
   clearInterval(progress);
