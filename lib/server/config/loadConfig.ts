@@ -2,7 +2,10 @@ import { randomBytes } from "node:crypto";
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import type { RateLimitRule } from "../ratelimit/RateLimitRule";
+import { RATE_LIMIT_RULES, type RateLimitRuleName } from "../ratelimit/rateLimitRules";
 import { ConfigError } from "./ConfigError";
+import { parseRateLimitSetting } from "./parseRateLimitSetting";
 
 export interface Config {
   /** The public origin, no trailing slash: issuers are `{publicUrl}/orgs/{slug}`. */
@@ -21,12 +24,31 @@ export interface Config {
   cimdAllowLoopback: boolean;
   /** Reverse proxies in front of Gatehouse whose X-Forwarded-For entries are trusted (0: none). */
   trustProxyHops: number;
+  /** The rate limits in force: RATE_LIMIT_RULES with the GATEHOUSE_RATE_LIMIT_* overrides applied. */
+  rateLimits: Record<RateLimitRuleName, RateLimitRule>;
 }
+
+/** The variable that overrides each rate limit (limit and window; the rule's name stays). */
+const RATE_LIMIT_VARIABLES = {
+  signInPerEmail: "GATEHOUSE_RATE_LIMIT_SIGNIN_EMAIL",
+  signInPerAddress: "GATEHOUSE_RATE_LIMIT_SIGNIN_ADDRESS",
+  clientAuthPerClient: "GATEHOUSE_RATE_LIMIT_CLIENT_AUTH_CLIENT",
+  clientAuthPerAddress: "GATEHOUSE_RATE_LIMIT_CLIENT_AUTH_ADDRESS",
+  registrationPerAddress: "GATEHOUSE_RATE_LIMIT_REGISTRATION",
+} as const satisfies Record<RateLimitRuleName, string>;
 
 const bool = (name: string) =>
   z
     .enum(["true", "false", "1", "0", "yes", "no"], { error: `${name} must be true or false` })
     .transform((v) => v === "true" || v === "1" || v === "yes");
+
+const rateLimit = (name: string) =>
+  z.string().transform((value, ctx) => {
+    const parsed = parseRateLimitSetting(value);
+    if (parsed) return parsed;
+    ctx.addIssue({ code: "custom", message: `${name} must be <limit>/<window>, e.g. 50/1h: 1 to 1000000000 events per 1s to 12h (window in s, m or h)` });
+    return z.NEVER;
+  });
 
 const secret = (name: string) => z.string().min(32, { error: `${name} must be at least 32 characters` });
 
@@ -48,6 +70,10 @@ const schema = z.object({
   GATEHOUSE_ORG_NAME: z.string().min(1).max(100).optional(),
   GATEHOUSE_CIMD_ALLOW_LOOPBACK: bool("GATEHOUSE_CIMD_ALLOW_LOOPBACK").default(false),
   GATEHOUSE_TRUST_PROXY: z.coerce.number({ error: "GATEHOUSE_TRUST_PROXY must be the number of proxies in front of Gatehouse" }).int().min(0, { error: "GATEHOUSE_TRUST_PROXY must be 0 or more" }).max(10, { error: "GATEHOUSE_TRUST_PROXY must be at most 10" }).default(0),
+  ...(Object.fromEntries(Object.values(RATE_LIMIT_VARIABLES).map((name) => [name, rateLimit(name).optional()])) as Record<
+    (typeof RATE_LIMIT_VARIABLES)[RateLimitRuleName],
+    z.ZodOptional<ReturnType<typeof rateLimit>>
+  >),
 });
 
 /** Variables set to the empty string count as unset, as shells and .env files often leave them. */
@@ -109,6 +135,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       : undefined,
     cimdAllowLoopback: e.GATEHOUSE_CIMD_ALLOW_LOOPBACK,
     trustProxyHops: e.GATEHOUSE_TRUST_PROXY,
+    rateLimits: Object.fromEntries(
+      Object.entries(RATE_LIMIT_VARIABLES).map(([rule, variable]) => [rule, { ...RATE_LIMIT_RULES[rule as RateLimitRuleName], ...e[variable] }]),
+    ) as Record<RateLimitRuleName, RateLimitRule>,
   };
 }
 

@@ -15,6 +15,9 @@ import type { RateLimitRule } from "./RateLimitRule";
  *   attacker who triggers it to annoy a machine client blocks it only briefly); per address 100.
  * - Open registration (RFC 7591 §5 leaves abuse to the server): 50 registrations per address per
  *   hour, above what a team behind one NAT creates, far below what fills the Client table.
+ *
+ * These are the defaults. A deployment changes a limit and its window, never the rule's name, with
+ * GATEHOUSE_RATE_LIMIT_* (loadConfig); the throttles read the rules in force from the config.
  */
 export const RATE_LIMIT_RULES = {
   signInPerEmail: { name: "signin-email", limit: 10, windowSec: 15 * 60 },

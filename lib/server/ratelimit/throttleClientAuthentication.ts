@@ -1,9 +1,9 @@
 import { isOAuthError } from "@/lib/oauth/errors/OAuthError";
 import { presentedClientId } from "../http/presentedClientId";
+import { getConfig } from "../config/getConfig";
 import { clientAddress } from "./clientAddress";
 import { getRateLimiter } from "./getRateLimiter";
 import type { RateLimitEntry } from "./RateLimiter";
-import { RATE_LIMIT_RULES } from "./rateLimitRules";
 import { tooManyRequests } from "./tooManyRequests";
 
 export interface ClientAuthenticationThrottle {
@@ -34,9 +34,10 @@ export interface ClientAuthenticationThrottle {
 export async function throttleClientAuthentication(request: Request, form: URLSearchParams, orgId: string): Promise<ClientAuthenticationThrottle> {
   const authorization = request.headers.get("authorization");
   const clientId = presentedClientId(authorization, form);
+  const rules = getConfig().rateLimits;
   const entries: RateLimitEntry[] = [
-    { rule: RATE_LIMIT_RULES.clientAuthPerClient, subject: clientId === null ? null : `${orgId}\n${clientId}` },
-    { rule: RATE_LIMIT_RULES.clientAuthPerAddress, subject: clientAddress(request.headers) },
+    { rule: rules.clientAuthPerClient, subject: clientId === null ? null : `${orgId}\n${clientId}` },
+    { rule: rules.clientAuthPerAddress, subject: clientAddress(request.headers) },
   ];
   const limiter = await getRateLimiter();
   const presentsSecret = form.has("client_secret") || /^basic(\s|$)/i.test(authorization ?? "");

@@ -1,6 +1,6 @@
+import { getConfig } from "../config/getConfig";
 import { clientAddress } from "./clientAddress";
 import { getRateLimiter } from "./getRateLimiter";
-import { RATE_LIMIT_RULES } from "./rateLimitRules";
 import { tooManyRequests } from "./tooManyRequests";
 
 /**
@@ -10,6 +10,6 @@ import { tooManyRequests } from "./tooManyRequests";
  */
 export async function throttleRegistration(request: Request): Promise<Response | null> {
   const limiter = await getRateLimiter();
-  const decision = await limiter.consume([{ rule: RATE_LIMIT_RULES.registrationPerAddress, subject: clientAddress(request.headers) }]);
+  const decision = await limiter.consume([{ rule: getConfig().rateLimits.registrationPerAddress, subject: clientAddress(request.headers) }]);
   return decision.allowed ? null : tooManyRequests(decision.retryAfterSec, "Too many client registrations from this address");
 }

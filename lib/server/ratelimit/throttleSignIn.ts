@@ -1,6 +1,6 @@
+import { getConfig } from "../config/getConfig";
 import { getRateLimiter } from "./getRateLimiter";
 import type { RateLimitEntry } from "./RateLimiter";
-import { RATE_LIMIT_RULES } from "./rateLimitRules";
 
 export interface SignInThrottle {
   /** Seconds until the person may try again, or null when they may try now. */
@@ -15,9 +15,10 @@ export interface SignInThrottle {
  * password hash is computed, so a blocked attempt costs no argon2 time either.
  */
 export async function throttleSignIn(email: string, address: string | null): Promise<SignInThrottle> {
+  const rules = getConfig().rateLimits;
   const entries: RateLimitEntry[] = [
-    { rule: RATE_LIMIT_RULES.signInPerEmail, subject: email.toLowerCase() },
-    { rule: RATE_LIMIT_RULES.signInPerAddress, subject: address },
+    { rule: rules.signInPerEmail, subject: email.toLowerCase() },
+    { rule: rules.signInPerAddress, subject: address },
   ];
   const limiter = await getRateLimiter();
   const decision = await limiter.check(entries);
