@@ -152,13 +152,19 @@ export type ConsumeCodeResult =
 
 export interface AuthorizationCodeStore {
   create(code: AuthorizationCodeRecord): Promise<void>;
+  /** The code with this hash, used or not, without changing it; null when unknown. */
+  find(codeHash: string): Promise<AuthorizationCodeRecord | null>;
   /**
    * ATOMIC single use: sets `usedAt = now` only if it was null (e.g. `UPDATE ... WHERE usedAt IS
    * NULL RETURNING`). Two concurrent calls with the same hash: exactly one gets "consumed". An
    * expired code is still reported "consumed" (the core checks expiry), so that it cannot be
    * tried twice either.
+   *
+   * With `refreshToken`, the token is stored in the SAME transaction as the claim: a failure
+   * between the two would leave the code spent with nothing issued, and the client's retry would
+   * look like a replay (RFC 6749 §4.1.2) and revoke the grant.
    */
-  consume(codeHash: string, now: Date): Promise<ConsumeCodeResult>;
+  consume(codeHash: string, now: Date, refreshToken?: NewRefreshToken): Promise<ConsumeCodeResult>;
 }
 
 export type RotateRefreshTokenResult =

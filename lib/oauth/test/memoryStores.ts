@@ -67,15 +67,26 @@ export class MemoryGrantStore implements GrantStore {
 export class MemoryCodeStore implements AuthorizationCodeStore {
   readonly codes = new Map<string, AuthorizationCodeRecord>();
 
+  constructor(private readonly refreshTokens?: MemoryRefreshTokenStore) {}
+
   async create(code: AuthorizationCodeRecord) {
     this.codes.set(code.codeHash, { ...code });
   }
 
-  async consume(codeHash: string, now: Date) {
+  async find(codeHash: string) {
+    const code = this.codes.get(codeHash);
+    return code ? { ...code } : null;
+  }
+
+  async consume(codeHash: string, now: Date, refreshToken?: NewRefreshToken) {
     const code = this.codes.get(codeHash);
     if (!code) return { status: "unknown" as const };
     if (code.usedAt !== null) return { status: "already_used" as const, grantId: code.grantId };
     code.usedAt = now;
+    if (refreshToken) {
+      if (!this.refreshTokens) throw new Error("MemoryCodeStore: no refresh token store to issue into");
+      await this.refreshTokens.create(refreshToken);
+    }
     return { status: "consumed" as const, code: { ...code } };
   }
 }

@@ -44,7 +44,7 @@ export async function createHarness() {
   const clock = new FixedClock(NOW);
   const refreshTokens = new MemoryRefreshTokenStore();
   const grants = new MemoryGrantStore((grantId, now) => refreshTokens.revokeGrant(grantId, now));
-  const codes = new MemoryCodeStore();
+  const codes = new MemoryCodeStore(refreshTokens);
   const revokedAccessTokens = new MemoryRevokedAccessTokenStore();
   const publicOne = publicClient();
   const publicNoRefresh = publicClient({ id: "row-norefresh", clientId: "client-norefresh", grantTypes: ["authorization_code"] });

@@ -1,4 +1,4 @@
-import { invalidGrant, invalidRequest } from "../errors/OAuthError";
+import { invalidGrant, invalidRequest, isOAuthError } from "../errors/OAuthError";
 import type { OAuthParameters } from "../http/parseOAuthParameters";
 import { verifyPkceS256 } from "../pkce/verifyPkceS256";
 import type {
@@ -6,8 +6,11 @@ import type {
   AuthorizationCodeStore,
   ClientRecord,
   Clock,
+  ConsumeCodeResult,
+  GrantRecord,
   GrantStore,
   KeyStore,
+  NewRefreshToken,
   OrgContext,
   Random,
   RefreshTokenStore,
@@ -43,9 +46,9 @@ export interface ExchangeAuthorizationCodeDeps {
  *
  * 1. grant_type is authorization_code and the client registered it;
  * 2. `code` is present;
- * 3. the code is consumed atomically (AuthorizationCodeStore.consume): unknown -> invalid_grant;
- *    already used -> the grant and every token issued under it are revoked, then invalid_grant
- *    (RFC 6749 §4.1.2 and §10.5, RFC 9700 §4.5: a replayed code means it leaked);
+ * 3. the code is known (`invalid_grant`); a code already used is a replay: the grant and every
+ *    token issued under it are revoked, then invalid_grant (RFC 6749 §4.1.2 and §10.5, RFC 9700
+ *    §4.5: a replayed code means it leaked);
  * 4. the code was issued to this client;
  * 5. the code has not expired;
  * 6. `redirect_uri` equals the one of the authorization request. It may be omitted only when the
@@ -54,10 +57,12 @@ export interface ExchangeAuthorizationCodeDeps {
  *    included in the authorization request"), and the code record does not say whether it was;
  * 7. PKCE S256 (verifyPkceS256);
  * 8. `resource`, if sent, is the code's resource (RFC 8707 §2.2);
- * 9. the grant exists and is not revoked (the user or an admin may have revoked it since).
+ * 9. the grant exists and is not revoked (the user or an admin may have revoked it since);
+ * 10. the code is consumed atomically with the new refresh token (AuthorizationCodeStore.consume):
+ *    losing that race to a concurrent exchange is a replay too.
  *
- * Every check after 3 runs on a consumed code: a failed attempt burns it, so it cannot be retried
- * with other guesses (RFC 9700 §4.8 and §4.5).
+ * A check among 4 to 9 that fails burns the code, so it cannot be retried with other guesses
+ * (RFC 9700 §4.8 and §4.5). A failure of the database does not: the client may retry.
  *
  * Issues an access token for the code's resource and scopes, and, when the client registered the
  * refresh_token grant, a refresh token that starts a new family.
@@ -74,39 +79,50 @@ export async function exchangeAuthorizationCode(
   const codeValue = params.get("code");
   if (codeValue === undefined) throw invalidRequest("code is required");
 
-  const code = await consumeCode(codeValue, deps);
-  if (code.clientRowId !== client.id) throw invalidGrant("the authorization code was issued to another client");
-  if (code.expiresAt.getTime() <= deps.clock.now().getTime()) throw invalidGrant("the authorization code has expired");
-  checkRedirectUri(params.get("redirect_uri"), code, client);
-  verifyPkceS256(params.get("code_verifier"), code.codeChallenge);
-  checkBoundResource(params, code.resource);
-  const grant = await findLiveGrant(code.grantId, deps.grants);
-
+  const codeHash = deps.hasher.hashForLookup(codeValue);
+  const code = await deps.codes.find(codeHash);
+  if (!code) throw invalidGrant("the authorization code is invalid");
+  if (code.usedAt !== null) throw await refuseReplay(await deps.codes.consume(codeHash, deps.clock.now()), deps);
+  let grant: GrantRecord;
+  try {
+    if (code.clientRowId !== client.id) throw invalidGrant("the authorization code was issued to another client");
+    if (code.expiresAt.getTime() <= deps.clock.now().getTime()) throw invalidGrant("the authorization code has expired");
+    checkRedirectUri(params.get("redirect_uri"), code, client);
+    verifyPkceS256(params.get("code_verifier"), code.codeChallenge);
+    checkBoundResource(params, code.resource);
+    grant = await findLiveGrant(code.grantId, deps.grants);
+  } catch (error) {
+    // RFC 9700 §4.5.3.1 (PKCE downgrade): a code presented with a wrong verifier, client, redirect
+    // URI or resource is burnt, so that it cannot be tried again with other guesses.
+    if (isOAuthError(error)) await deps.codes.consume(codeHash, deps.clock.now());
+    throw error;
+  }
   const access = await mintAccessToken(
     { subject: grant.userId ?? client.clientId, clientId: client.clientId, resource: code.resource, scopes: code.scopes, grantId: grant.id },
     deps,
   );
-  const refreshToken = client.grantTypes.includes("refresh_token") ? await startRefreshTokenFamily(code, deps) : undefined;
+  const refreshToken = client.grantTypes.includes("refresh_token") ? newRefreshTokenFamily(code, deps) : undefined;
+  // The one write: the code is spent and the refresh token stored together, or neither (a failure
+  // here leaves the code usable for the client's retry). Tokens minted above die unsent if a
+  // concurrent exchange won the code.
+  const result = await deps.codes.consume(codeHash, deps.clock.now(), refreshToken?.record);
+  if (result.status !== "consumed") throw await refuseReplay(result, deps);
   return {
     access_token: access.accessToken,
     token_type: "Bearer",
     expires_in: access.expiresIn,
-    ...(refreshToken ? { refresh_token: refreshToken } : {}),
+    ...(refreshToken ? { refresh_token: refreshToken.value } : {}),
     scope: code.scopes.join(" "),
   };
 }
 
-async function consumeCode(value: string, deps: ExchangeAuthorizationCodeDeps): Promise<AuthorizationCodeRecord> {
-  const now = deps.clock.now();
-  const result = await deps.codes.consume(deps.hasher.hashForLookup(value), now);
-  if (result.status === "unknown") throw invalidGrant("the authorization code is invalid");
-  if (result.status === "already_used") {
-    await deps.grants.revoke(result.grantId, "authorization code reused", now);
-    throw invalidGrant("the authorization code has already been used; tokens issued with it have been revoked", {
-      cause: `code replay, grant ${result.grantId} revoked`,
-    });
-  }
-  return result.code;
+/** RFC 6749 §4.1.2: a code used twice revokes (when possible) the tokens issued with it. */
+async function refuseReplay(result: ConsumeCodeResult, deps: ExchangeAuthorizationCodeDeps) {
+  if (result.status !== "already_used") return invalidGrant("the authorization code is invalid");
+  await deps.grants.revoke(result.grantId, "authorization code reused", deps.clock.now());
+  return invalidGrant("the authorization code has already been used; tokens issued with it have been revoked", {
+    cause: `code replay, grant ${result.grantId} revoked`,
+  });
 }
 
 function checkRedirectUri(sent: string | undefined, code: AuthorizationCodeRecord, client: ClientRecord): void {
@@ -118,17 +134,19 @@ function checkRedirectUri(sent: string | undefined, code: AuthorizationCodeRecor
   if (!couldHaveBeenOmitted) throw invalidGrant("redirect_uri is required: it was part of the authorization request");
 }
 
-async function startRefreshTokenFamily(code: AuthorizationCodeRecord, deps: ExchangeAuthorizationCodeDeps): Promise<string> {
-  const token = generateOpaqueToken(deps.random);
+function newRefreshTokenFamily(code: AuthorizationCodeRecord, deps: ExchangeAuthorizationCodeDeps): { value: string; record: NewRefreshToken } {
+  const value = generateOpaqueToken(deps.random);
   const now = deps.clock.now();
-  await deps.refreshTokens.create({
-    tokenHash: deps.hasher.hashForLookup(token),
-    familyId: generateOpaqueToken(deps.random, 16),
-    grantId: code.grantId,
-    clientRowId: code.clientRowId,
-    resource: code.resource,
-    scopes: code.scopes,
-    expiresAt: new Date(now.getTime() + deps.org.refreshTokenTtlSec * 1000),
-  });
-  return token;
+  return {
+    value,
+    record: {
+      tokenHash: deps.hasher.hashForLookup(value),
+      familyId: generateOpaqueToken(deps.random, 16),
+      grantId: code.grantId,
+      clientRowId: code.clientRowId,
+      resource: code.resource,
+      scopes: code.scopes,
+      expiresAt: new Date(now.getTime() + deps.org.refreshTokenTtlSec * 1000),
+    },
+  };
 }

@@ -77,11 +77,13 @@ export async function refreshAccessToken(input: RefreshAccessTokenInput, deps: R
   const scopes = selectNarrowedScopes(params.get("scope"), token);
   checkBoundResource(params, token.resource);
 
-  const successor = await rotate(presented, token, deps);
+  // Minted before the rotation, the one write: once the old token is rotated nothing else can
+  // fail and strand the client with a spent token and no successor.
   const access = await mintAccessToken(
     { subject: grant.userId ?? client.clientId, clientId: client.clientId, resource: token.resource, scopes, grantId: grant.id },
     deps,
   );
+  const successor = await rotate(presented, token, deps);
   return {
     access_token: access.accessToken,
     token_type: "Bearer",
