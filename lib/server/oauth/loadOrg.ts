@@ -7,6 +7,7 @@ export interface LoadedOrg extends OrgContext {
   slug: string;
   name: string;
   openRegistration: boolean;
+  /** Client ID Metadata Documents accepted at all (from any host, or from listed ones). */
   cimdEnabled: boolean;
   authorizePolicy: AuthorizePolicy;
   defaultServerId: string | null;
@@ -26,7 +27,7 @@ export async function loadOrg(runtime: OAuthRuntime, slug: string): Promise<Load
     slug: org.slug,
     name: org.name,
     openRegistration: org.openRegistration,
-    cimdEnabled: org.cimdEnabled,
+    cimdEnabled: org.cimdPolicy !== "off",
     authorizePolicy: org.authorizePolicy,
     defaultServerId: org.defaultServerId,
   };
