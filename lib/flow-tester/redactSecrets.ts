@@ -44,7 +44,10 @@ function redactBody(body: string | undefined, contentType: string | undefined): 
       // not JSON after all: shown as it came
     }
   }
-  if (type.includes("application/x-www-form-urlencoded")) return redactParams(body);
+  if (type.includes("application/x-www-form-urlencoded")) {
+    // Decoded, one parameter a line: easier to read than the encoded form that was sent.
+    return [...new URLSearchParams(body)].map(([name, value]) => `${name}=${SECRET_NAMES.has(name) ? prefixOf(value) : value}`).join("\n");
+  }
   return body;
 }
 
@@ -62,7 +65,8 @@ function redactHeaders(headers: Record<string, string>): Record<string, string> 
 /**
  * An exchange as the page may show it: tokens, codes, verifiers and secrets cut to a short prefix
  * in URLs, form and JSON bodies and the Authorization header, so a screenshot or a shared screen
- * never carries a usable credential. JSON bodies are pretty-printed.
+ * never carries a usable credential. JSON bodies are pretty-printed, form bodies decoded one
+ * parameter a line.
  */
 export function redactSecrets(exchange: FlowExchange): FlowExchange {
   const headerOf = (headers: Record<string, string>, name: string) => Object.entries(headers).find(([key]) => key.toLowerCase() === name)?.[1];
