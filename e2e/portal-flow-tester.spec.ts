@@ -1,5 +1,5 @@
 import { expect, test } from "./fixtures";
-import { ORIGIN, ownerWithNewOrg, screenshot } from "./portal-support";
+import { invitePerson, ORIGIN, ownerWithNewOrg, screenshot } from "./portal-support";
 
 const STEPS = [
   "Unauthenticated request",
@@ -102,4 +102,12 @@ test("for a server hosted elsewhere the flow tester runs the OAuth steps and exp
   await expect(steps.getByRole("listitem", { name: "Token request" })).toContainText('for https://files.example.com/mcp with scope "files:read"');
   await expect(steps.getByRole("listitem", { name: "MCP tools/list" })).toContainText("Not run: this server is hosted elsewhere.");
   await expect(steps.getByText("Failed", { exact: true })).toHaveCount(0);
+});
+
+test("the flow tester is an admin page: a member is sent to the forbidden page", async ({ page, newVisitor }) => {
+  const { slug } = await ownerWithNewOrg(page, "Flow member");
+  const visitor = await newVisitor();
+  await invitePerson(page, visitor, slug, "member", "flow");
+  await visitor.goto(`/orgs/${slug}/servers/demo/flow`);
+  await expect(visitor).toHaveURL(`/orgs/${slug}/forbidden`);
 });
