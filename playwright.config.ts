@@ -1,6 +1,7 @@
 import { defineConfig } from "@playwright/test";
 
-const PORT = 3210;
+// E2E_PORT lets several runs share a machine (each run starts its own server).
+const PORT = Number(process.env.E2E_PORT ?? 3210);
 const BASE_URL = `http://localhost:${PORT}`;
 // A fresh embedded database per run: the first-run test needs an installation with no user.
 const DATA_DIR = ".data/e2e";

@@ -7,7 +7,10 @@ test("an admin changes the org's settings and the authorization server follows t
   const access = page.getByLabel("Access-token lifetime", { exact: true });
   const accessUnit = page.getByLabel("Access-token lifetime: unit");
   await expect(page.getByLabel("Open registration")).toBeChecked();
-  await expect(page.getByLabel("Accept Client ID Metadata Documents")).toBeChecked();
+  const cimd = page.getByLabel("Client ID Metadata Documents", { exact: true });
+  const hosts = page.getByLabel("Allowed hosts", { exact: true });
+  await expect(cimd).toHaveValue("any_public_host");
+  await expect(hosts).toHaveValue("");
   await expect(page.getByLabel("Who may authorize clients")).toHaveValue("members");
   await expect(access).toHaveValue("1");
   await expect(accessUnit).toHaveValue("hours");
@@ -23,6 +26,15 @@ test("an admin changes the org's settings and the authorization server follows t
   await expect(page.getByRole("alert").filter({ hasText: "Choose between 60 seconds and 24 hours" })).toBeVisible();
   await expect(access).toHaveAccessibleDescription(/Choose between 60 seconds and 24 hours/);
 
+  // The CIMD allow-list takes host names only.
+  await access.fill("1");
+  await accessUnit.selectOption("hours");
+  await cimd.selectOption("listed_hosts");
+  await hosts.fill("https://app.example.com/client.json");
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expect(hosts).toHaveAccessibleDescription(/"https:\/\/app\.example\.com\/client\.json" is not a host name/);
+
+  await hosts.fill("app.example.com\nClients.Example.org");
   await access.fill("10");
   await accessUnit.selectOption("minutes");
   await page.getByLabel("Open registration").uncheck();
@@ -35,6 +47,10 @@ test("an admin changes the org's settings and the authorization server follows t
   await expect(accessUnit).toHaveValue("minutes");
   await expect(page.getByLabel("Open registration")).not.toBeChecked();
   await expect(page.getByLabel("Who may authorize clients")).toHaveValue("any_user");
+  await expect(cimd).toHaveValue("listed_hosts");
+  await expect(hosts).toHaveValue("app.example.com\nclients.example.org");
+  const metadata = await (await fetch(`${ORIGIN}/.well-known/oauth-authorization-server/orgs/${slug}`)).json();
+  expect(metadata.client_id_metadata_document_supported).toBe(true);
 
   // Open registration is off: an MCP client can no longer register itself.
   const registration = await fetch(`${ORIGIN}/orgs/${slug}/api/v1/oauth/register`, {

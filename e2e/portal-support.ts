@@ -11,8 +11,8 @@ import { signIn } from "./signIn";
  * files in alphabetical order, one worker); run alone, the portal specs create it themselves.
  */
 
-// The standard config serves on 3210; a private runner on another port says so here.
-export const ORIGIN = process.env.PORTAL_E2E_ORIGIN ?? "http://localhost:3210";
+// The standard config serves on E2E_PORT (3210 unless set); a private runner elsewhere says so here.
+export const ORIGIN = process.env.PORTAL_E2E_ORIGIN ?? `http://localhost:${process.env.E2E_PORT ?? 3210}`;
 export const PASSWORD = "portal test password";
 
 const unique = () => randomBytes(3).toString("hex");

@@ -33,7 +33,7 @@ async function ok(args: string[]): Promise<string> {
 
 const config = {
   format: "gatehouse-org-config/1",
-  org: { name: "Acme Robotics", settings: { open_registration: false, access_token_ttl_sec: 900, default_server: "crm" } },
+  org: { name: "Acme Robotics", settings: { open_registration: false, cimd_policy: "listed_hosts", cimd_allowed_hosts: ["App.Example.com", "clients.example.org"], access_token_ttl_sec: 900, default_server: "crm" } },
   servers: [
     {
       slug: "crm",
@@ -95,7 +95,7 @@ describe("configuration as code (npx gatehouse import | export)", () => {
     expect(exported.org).toEqual({
       slug: "acme",
       name: "Acme Robotics",
-      settings: { open_registration: false, cimd_enabled: true, authorize_policy: "members", access_token_ttl_sec: 900, refresh_token_ttl_sec: 2592000, default_server: "crm" },
+      settings: { open_registration: false, cimd_policy: "listed_hosts", cimd_allowed_hosts: ["app.example.com", "clients.example.org"], authorize_policy: "members", access_token_ttl_sec: 900, refresh_token_ttl_sec: 2592000, default_server: "crm" },
     });
     expect(exported.servers.map((s: { slug: string }) => s.slug)).toEqual(["demo", "crm", "search"]);
     expect(exported.servers[1]).toEqual({
@@ -138,6 +138,8 @@ describe("configuration as code (npx gatehouse import | export)", () => {
     [{ ...config, format: "v0" }, 'format: format must be "gatehouse-org-config/1"'],
     [{ ...config, servers: [{ slug: "x", name: "X", tool_scopes: { t: ["nope"] } }] }, "servers.0.tool_scopes.t: The tool t needs the scope nope, which the server does not define"],
     [{ ...config, clients: [{ client_id: "c", name: "C", grant_types: ["client_credentials"], client_secret: "short" }] }, "clients.0.client_secret: A client secret has at least 32 characters"],
+    [{ ...config, org: { settings: { cimd_allowed_hosts: ["https://app.example.com/"] } } }, 'org.settings.cimd_allowed_hosts: "https://app.example.com/" is not a host name: write only the host, like app.example.com (no https://, port or path)'],
+    [{ ...config, org: { settings: { cimd_policy: "listed_hosts", cimd_allowed_hosts: [] } } }, "org.settings.cimd_allowed_hosts: List at least one host in cimd_allowed_hosts, or choose another cimd_policy"],
     // Refused after a new server was written: the transaction rolls it back (see the next test).
     [{ ...config, servers: [...config.servers, { slug: "new-one", name: "New" }], org: { settings: { default_server: "missing" } } }, 'org.settings.default_server: There is no server "missing" in the org or the file'],
   ])("refuses a bad file with exit code 1, naming the field (%#)", async (bad, message) => {

@@ -84,9 +84,9 @@ describe("Client ID Metadata Documents", () => {
   });
 
   it("ignores metadata documents when the org turned CIMD off", async () => {
-    await server.db.prisma.org.update({ where: { id: org.orgId }, data: { cimdEnabled: false } });
+    await server.db.prisma.org.update({ where: { id: org.orgId }, data: { cimdPolicy: "off" } });
     const step = await attempt(`${docs.origin}/good.json`);
-    await server.db.prisma.org.update({ where: { id: org.orgId }, data: { cimdEnabled: true } });
+    await server.db.prisma.org.update({ where: { id: org.orgId }, data: { cimdPolicy: "any_public_host" } });
     expect(step.kind === "error-page" && step.error.toResponseBody()).toEqual({ error: "invalid_request", error_description: "client_id is not registered with this authorization server" });
   });
 });

@@ -68,7 +68,7 @@ const adminActions: [string, Action, () => Promise<Record<string, string>>][] = 
   ["remove a member", removeMemberAction, async () => ({ membershipId: (await addMember(db.prisma, a.orgId, "member")).membershipId })],
   ["create an invite", createInviteAction, async () => ({ role: "member" })],
   ["rotate the signing key", rotateKeyAction, async () => ({})],
-  ["update the settings", updateSettingsAction, async () => ({ authorizePolicy: "members", accessTokenTtl: "2", accessTokenTtlUnit: "hours", refreshTokenTtl: "30", refreshTokenTtlUnit: "days", defaultServerId: "", openRegistration: "on", cimdEnabled: "on" })],
+  ["update the settings", updateSettingsAction, async () => ({ authorizePolicy: "members", accessTokenTtl: "2", accessTokenTtlUnit: "hours", refreshTokenTtl: "30", refreshTokenTtlUnit: "days", defaultServerId: "", openRegistration: "on", cimdPolicy: "any_public_host", cimdAllowedHosts: "" })],
 ];
 
 const auditCount = () => db.prisma.auditEvent.count({ where: { orgId: a.orgId } });
@@ -126,7 +126,7 @@ describe("portal server actions", () => {
   it("forms are validated with field errors", async () => {
     session = { id: a.ownerId, email: a.ownerEmail, name: null };
     expect(await createClientAction(null, form({ org: a.slug, name: " " }))).toMatchObject({ ok: false, fieldErrors: { name: "Enter a name" } });
-    expect(await updateSettingsAction(null, form({ org: a.slug, authorizePolicy: "members", accessTokenTtl: "30", accessTokenTtlUnit: "seconds", refreshTokenTtl: "1", refreshTokenTtlUnit: "days", defaultServerId: "" }))).toMatchObject({
+    expect(await updateSettingsAction(null, form({ org: a.slug, authorizePolicy: "members", accessTokenTtl: "30", accessTokenTtlUnit: "seconds", refreshTokenTtl: "1", refreshTokenTtlUnit: "days", defaultServerId: "", cimdPolicy: "any_public_host" }))).toMatchObject({
       ok: false,
       fieldErrors: { accessTokenTtlSec: "Choose between 60 seconds and 24 hours" },
     });

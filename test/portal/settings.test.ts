@@ -13,7 +13,7 @@ beforeAll(async () => {
   other = await seedOrg(db.prisma);
   defaults = await db.prisma.org.findUniqueOrThrow({
     where: { id: org.orgId },
-    select: { openRegistration: true, cimdEnabled: true, authorizePolicy: true, accessTokenTtlSec: true, refreshTokenTtlSec: true, defaultServerId: true },
+    select: { openRegistration: true, cimdPolicy: true, cimdAllowedHosts: true, authorizePolicy: true, accessTokenTtlSec: true, refreshTokenTtlSec: true, defaultServerId: true },
   });
 });
 afterAll(() => db.close());

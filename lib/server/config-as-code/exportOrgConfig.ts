@@ -55,7 +55,8 @@ export async function exportOrgConfig(prisma: PrismaClient, orgSlug: string): Pr
       name: org.name,
       settings: {
         open_registration: org.openRegistration,
-        cimd_enabled: org.cimdEnabled,
+        cimd_policy: org.cimdPolicy,
+        cimd_allowed_hosts: org.cimdAllowedHosts,
         authorize_policy: org.authorizePolicy,
         access_token_ttl_sec: org.accessTokenTtlSec,
         refresh_token_ttl_sec: org.refreshTokenTtlSec,

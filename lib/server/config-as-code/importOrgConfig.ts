@@ -164,7 +164,12 @@ async function importOrgSettings(tx: Tx, org: { id: string }, config: ReturnType
   const data: Prisma.OrgUpdateInput = {};
   if (config.org.name !== undefined && config.org.name !== current.name) data.name = config.org.name;
   if (settings.open_registration !== undefined && settings.open_registration !== current.openRegistration) data.openRegistration = settings.open_registration;
-  if (settings.cimd_enabled !== undefined && settings.cimd_enabled !== current.cimdEnabled) data.cimdEnabled = settings.cimd_enabled;
+  const cimdPolicy = settings.cimd_policy ?? (settings.cimd_enabled === undefined ? undefined : settings.cimd_enabled ? "any_public_host" : "off");
+  if (cimdPolicy !== undefined && cimdPolicy !== current.cimdPolicy) data.cimdPolicy = cimdPolicy;
+  if (settings.cimd_allowed_hosts !== undefined && !sameList(settings.cimd_allowed_hosts, current.cimdAllowedHosts)) data.cimdAllowedHosts = settings.cimd_allowed_hosts;
+  if ((cimdPolicy ?? current.cimdPolicy) === "listed_hosts" && (settings.cimd_allowed_hosts ?? current.cimdAllowedHosts).length === 0) {
+    throw new UseCaseError("invalid", "List at least one host in cimd_allowed_hosts, or choose another cimd_policy", "org.settings.cimd_allowed_hosts");
+  }
   if (settings.authorize_policy !== undefined && settings.authorize_policy !== current.authorizePolicy) data.authorizePolicy = settings.authorize_policy;
   if (settings.access_token_ttl_sec !== undefined && settings.access_token_ttl_sec !== current.accessTokenTtlSec) data.accessTokenTtlSec = settings.access_token_ttl_sec;
   if (settings.refresh_token_ttl_sec !== undefined && settings.refresh_token_ttl_sec !== current.refreshTokenTtlSec) data.refreshTokenTtlSec = settings.refresh_token_ttl_sec;

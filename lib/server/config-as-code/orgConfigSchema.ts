@@ -1,10 +1,16 @@
 import { z } from "zod";
+import { cimdAllowedHostsSchema } from "../settings/cimdAllowedHostsSchema";
 
 export const ORG_CONFIG_FORMAT = "gatehouse-org-config/1";
 
-/** An org's settings as a config file carries them. */
+/**
+ * An org's settings as a config file carries them. `cimd_enabled` is what files exported before
+ * the CIMD policy said (true: any public host, false: off); `cimd_policy` wins when both are given.
+ */
 export const orgSettings = z.strictObject({
   open_registration: z.boolean(),
+  cimd_policy: z.enum(["off", "any_public_host", "listed_hosts"]),
+  cimd_allowed_hosts: cimdAllowedHostsSchema,
   cimd_enabled: z.boolean(),
   authorize_policy: z.enum(["members", "any_user"]),
   access_token_ttl_sec: z.int().min(60, { error: "At least 60 seconds" }).max(86_400, { error: "At most a day" }),

@@ -64,7 +64,7 @@ export class OrgDirectory {
         slug: row.slug,
         name: row.name,
         openRegistration: row.openRegistration,
-        cimdEnabled: row.cimdEnabled,
+        cimdEnabled: row.cimdPolicy !== "off",
         authorizePolicy: row.authorizePolicy,
         defaultServerId: row.defaultServerId,
       },

@@ -7,6 +7,7 @@ export interface LoadedOrg extends OrgContext {
   slug: string;
   name: string;
   openRegistration: boolean;
+  /** Client ID Metadata Documents accepted at all (from any host, or from listed ones). */
   cimdEnabled: boolean;
   authorizePolicy: AuthorizePolicy;
   defaultServerId: string | null;

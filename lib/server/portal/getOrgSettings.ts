@@ -6,7 +6,7 @@ export async function getOrgSettings(orgId: string) {
   const [org, servers] = await Promise.all([
     prisma.org.findUniqueOrThrow({
       where: { id: orgId },
-      select: { openRegistration: true, cimdEnabled: true, authorizePolicy: true, accessTokenTtlSec: true, refreshTokenTtlSec: true, defaultServerId: true },
+      select: { openRegistration: true, cimdPolicy: true, cimdAllowedHosts: true, authorizePolicy: true, accessTokenTtlSec: true, refreshTokenTtlSec: true, defaultServerId: true },
     }),
     prisma.mcpServer.findMany({ where: { orgId }, orderBy: { name: "asc" }, select: { id: true, name: true, slug: true } }),
   ]);

@@ -30,9 +30,11 @@ export function GettingStarted({ org, demoUrl, state }: { org: string; demoUrl: 
       body: (
         <>
           Add <code className="break-all rounded bg-slate-100 px-1 text-xs">{demoUrl}</code> to Claude, Cursor, VS Code or the MCP Inspector
-          and approve it when asked.
+          and approve it when asked, or let the flow tester play the client in this browser.
         </>
       ),
+      href: `${base}/servers/demo/flow`,
+      cta: "Open the flow tester",
     },
     { done: state.confidentialClient, title: "Create a confidential client", body: "For a service that calls your MCP servers as itself.", href: `${base}/clients`, cta: "Open clients" },
     { done: state.invitedTeammate, title: "Invite a teammate", body: "Send an invite link; members can connect their own clients.", href: `${base}/members`, cta: "Invite" },

@@ -1,12 +1,13 @@
 "use client";
 
 import { useActionState } from "react";
-import type { AuthorizePolicy } from "@/generated/prisma/client";
+import type { AuthorizePolicy, CimdPolicy } from "@/generated/prisma/client";
 import { CheckboxField } from "@/components/CheckboxField";
 import { DurationField } from "@/components/DurationField";
 import { FormAlert } from "@/components/FormAlert";
 import { SelectField } from "@/components/SelectField";
 import { SubmitButton } from "@/components/SubmitButton";
+import { TextAreaField } from "@/components/TextAreaField";
 import { submitKeepingValues } from "@/components/submitKeepingValues";
 import type { ActionResult } from "@/lib/server/actions/ActionResult";
 import { updateSettingsAction } from "./updateSettingsAction";
@@ -17,7 +18,8 @@ export interface SettingsFormProps {
   org: string;
   settings: {
     openRegistration: boolean;
-    cimdEnabled: boolean;
+    cimdPolicy: CimdPolicy;
+    cimdAllowedHosts: string[];
     authorizePolicy: AuthorizePolicy;
     accessTokenTtlSec: number;
     refreshTokenTtlSec: number;
@@ -57,11 +59,28 @@ export function SettingsForm({ org, settings, servers }: SettingsFormProps) {
           defaultChecked={settings.openRegistration}
           hint="MCP clients may register themselves (RFC 7591 dynamic client registration). Off: only admins create clients."
         />
-        <CheckboxField
-          name="cimdEnabled"
-          label="Accept Client ID Metadata Documents"
-          defaultChecked={settings.cimdEnabled}
-          hint="A client may use an https URL as its client_id; Gatehouse fetches its metadata from there."
+        <SelectField
+          name="cimdPolicy"
+          label="Client ID Metadata Documents"
+          defaultValue={settings.cimdPolicy}
+          options={[
+            { value: "off", label: "Off: refuse https client ids" },
+            { value: "any_public_host", label: "Accept them from any public https host" },
+            { value: "listed_hosts", label: "Accept them only from the hosts listed below" },
+          ]}
+          hint="A client may use an https URL as its client_id; Gatehouse fetches its metadata from there (public addresses only)."
+          error={errors?.cimdPolicy}
+          className="sm:max-w-md"
+        />
+        <TextAreaField
+          name="cimdAllowedHosts"
+          label="Allowed hosts"
+          defaultValue={settings.cimdAllowedHosts.join("\n")}
+          rows={3}
+          placeholder={"app.example.com\nclient.example.org"}
+          hint="One host name per line, without https:// or a path; each matches that exact host. Used when only listed hosts are accepted."
+          error={errors?.cimdAllowedHosts}
+          className="sm:max-w-md"
         />
       </Section>
 

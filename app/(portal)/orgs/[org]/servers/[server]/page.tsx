@@ -47,6 +47,9 @@ export default async function ServerPage({ params }: { params: Promise<{ org: st
         <Link href={`/orgs/${org.slug}/servers/${server.slug}/challenge`} className={buttonStyles.secondary}>
           Test the challenge
         </Link>
+        <Link href={`/orgs/${org.slug}/servers/${server.slug}/flow`} className={buttonStyles.primary}>
+          Test the full flow
+        </Link>
       </PageHeader>
 
       <Card title="Discovery" description="What clients are given and what they find by themselves.">

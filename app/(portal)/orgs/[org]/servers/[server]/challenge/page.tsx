@@ -61,6 +61,9 @@ export default async function ChallengePage({ params }: { params: Promise<{ org:
         <Link href={`/orgs/${org.slug}/servers/${server.slug}/challenge`} className={buttonStyles.secondary} prefetch={false}>
           Run again
         </Link>
+        <Link href={`/orgs/${org.slug}/servers/${server.slug}/flow`} className={buttonStyles.primary}>
+          Test the full flow
+        </Link>
       </PageHeader>
 
       <Card title={`Checks: ${passed} of ${result.checks.length} passed`}>
