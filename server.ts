@@ -51,7 +51,14 @@ async function main() {
   await app.prepare();
   const handle = app.getRequestHandler();
   // Protocol endpoints skip Next's request pipeline (about 0.8 ms of CPU each); pages go to Next.
-  const server = createServer(createRequestListener(config.publicUrl, (req, res) => handle(req, res), { trustProxyHops: config.trustProxyHops }));
+  const server = createServer(
+    createRequestListener(config.publicUrl, (req, res) => handle(req, res), {
+      trustProxyHops: config.trustProxyHops,
+      // PostgreSQL: the change feed's connection drops the moment the server goes away, and comes
+      // back within seconds of its return. The embedded database cannot go away.
+      databaseUnreachable: () => db.kind === "postgres" && !db.changes.live,
+    }),
+  );
   // Node waits 300 s for a request by default; a client that trickles its headers or body holds a
   // socket that long. Streams (the gateway's SSE) are responses, which these limits do not cover.
   server.headersTimeout = 15_000;

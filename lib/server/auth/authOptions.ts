@@ -1,3 +1,4 @@
+import { isDatabaseUnavailable } from "../http/isDatabaseUnavailable";
 import { randomBytes } from "node:crypto";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
@@ -26,23 +27,16 @@ export const authOptions: NextAuthOptions = {
       name: "Email and password",
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
       async authorize(credentials, req) {
-        const email = credentials?.email?.trim().toLowerCase();
-        const password = credentials?.password;
-        // A control character is in no email, and a NUL would reach PostgreSQL, which refuses it.
-        if (!email || !password || password.length > 256 || email.length > 320 || /[\x00-\x1f\x7f]/.test(email)) return null;
-        // Failed attempts are limited per email and per address; past the limit the password is not
-        // even checked. next-auth passes the thrown message to the sign-in page as `?error=`, which
-        // shows it as "too many attempts, wait N minutes" (signInErrorMessage).
-        const throttle = await throttleSignIn(email, clientAddress(req?.headers ?? {}));
-        if (throttle.retryAfterSec !== null) throw new Error(`TooManySignInAttempts:${Math.ceil(throttle.retryAfterSec / 60)}`);
-        const { prisma } = await getDatabase();
-        const user = await prisma.user.findUnique({ where: { email } });
-        const ok = await verifyPassword(user?.passwordHash ?? (await getDummyHash()), password);
-        if (!user || !ok) {
-          await throttle.failed();
-          return null;
+        try {
+          return await authorizeCredentials(credentials, req);
+        } catch (error) {
+          // next-auth puts the thrown message in the sign-in page's URL (`?error=`): only our own
+          // codes go there, never a driver's text. signInErrorMessage turns them into sentences.
+          if (error instanceof Error && /^TooManySignInAttempts:/.test(error.message)) throw error;
+          const unavailable = isDatabaseUnavailable(error);
+          console.error(`[gatehouse] sign-in failed: ${error instanceof Error ? error.message : String(error)}`);
+          throw new Error(unavailable ? "ServiceUnavailable" : "SignInFailed");
         }
-        return { id: user.id, email: user.email, name: user.name };
       },
     }),
   ],
@@ -57,3 +51,23 @@ export const authOptions: NextAuthOptions = {
     },
   },
 };
+
+async function authorizeCredentials(credentials: Record<"email" | "password", string> | undefined, req: { headers?: Record<string, string | string[] | undefined> } | undefined) {
+  const email = credentials?.email?.trim().toLowerCase();
+  const password = credentials?.password;
+  // A control character is in no email, and a NUL would reach PostgreSQL, which refuses it.
+  if (!email || !password || password.length > 256 || email.length > 320 || /[\x00-\x1f\x7f]/.test(email)) return null;
+  // Failed attempts are limited per email and per address; past the limit the password is not
+  // even checked. next-auth passes the thrown message to the sign-in page as `?error=`, which
+  // shows it as "too many attempts, wait N minutes" (signInErrorMessage).
+  const throttle = await throttleSignIn(email, clientAddress(req?.headers ?? {}));
+  if (throttle.retryAfterSec !== null) throw new Error(`TooManySignInAttempts:${Math.ceil(throttle.retryAfterSec / 60)}`);
+  const { prisma } = await getDatabase();
+  const user = await prisma.user.findUnique({ where: { email } });
+  const ok = await verifyPassword(user?.passwordHash ?? (await getDummyHash()), password);
+  if (!user || !ok) {
+    await throttle.failed();
+    return null;
+  }
+  return { id: user.id, email: user.email, name: user.name };
+}

@@ -14,12 +14,21 @@ import { serveProtocolRequest } from "./serveProtocolRequest";
  * header (stampClientAddress; the rate limits read it), and over https the browser is told to stay
  * on https (HSTS, RFC 6797; Next's config headers are fixed at build time, PUBLIC_URL is not).
  * Pages get a Content-Security-Policy with a fresh nonce, set on the request too, where Next
- * reads it to put the nonce on its scripts (contentSecurityPolicy).
+ * reads it to put the nonce on its scripts (contentSecurityPolicy). A page that fails while the
+ * database is unreachable answers 503 with Retry-After instead of 500.
  */
 export function createRequestListener(
   origin: string,
   fallback: (req: IncomingMessage, res: ServerResponse) => Promise<void>,
-  options: { trustProxyHops?: number } = {},
+  options: {
+    trustProxyHops?: number;
+    /**
+     * True while the database is known to be unreachable (the change feed lost its connection).
+     * A page that fails then answers 503 with Retry-After, not a 500: a person or a client should
+     * retry, nothing is broken.
+     */
+    databaseUnreachable?: () => boolean;
+  } = {},
 ): RequestListener {
   const hsts = origin.startsWith("https://");
   return (req, res) => {
@@ -35,6 +44,10 @@ export function createRequestListener(
       const writeHead = res.writeHead;
       res.writeHead = function (this: ServerResponse, ...args: Parameters<ServerResponse["writeHead"]>) {
         if (!this.hasHeader("content-security-policy")) this.setHeader("content-security-policy", policy);
+        if (args[0] === 500 && options.databaseUnreachable?.()) {
+          args[0] = 503;
+          this.setHeader("retry-after", "5");
+        }
         return writeHead.apply(this, args);
       } as ServerResponse["writeHead"];
     }
