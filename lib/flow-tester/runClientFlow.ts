@@ -1,5 +1,5 @@
 import * as oauth from "oauth4webapi";
-import { parseWwwAuthenticate } from "@/lib/server/testers/challengeChecks";
+import { parseWwwAuthenticate } from "@/lib/mcp/challenge/parseWwwAuthenticate";
 import { FlowFailure } from "./FlowFailure";
 import type { FlowExchange, FlowStep, FlowStepId } from "./FlowStep";
 import { readJsonRpcAnswer } from "./readJsonRpcAnswer";

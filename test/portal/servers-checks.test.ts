@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { formatToolMap, parseToolMap } from "@/app/(portal)/orgs/[org]/servers/[server]/toolMapText";
-import { authorizationServerMetadataUrlOf, type ChallengeObservation, parseWwwAuthenticate, runChallengeChecks } from "@/lib/server/testers/challengeChecks";
+import { parseWwwAuthenticate } from "@/lib/mcp/challenge/parseWwwAuthenticate";
+import { authorizationServerMetadataUrlOf, type ChallengeObservation, runChallengeChecks } from "@/lib/server/testers/challengeChecks";
 import { refuseUnsafeUrl } from "@/lib/server/testers/runChallengeTest";
 
 const RESOURCE = "https://gh.example.com/mcp/acme/demo";

@@ -1,7 +1,8 @@
 import { isIP } from "node:net";
 import { isPublicIpAddress } from "@/lib/oauth/cimd/isPublicIpAddress";
 import { resolveHostAddresses } from "../cimd/resolveHostAddresses";
-import { authorizationServerMetadataUrlOf, type ChallengeCheck, type ParsedChallenge, parseWwwAuthenticate, runChallengeChecks } from "./challengeChecks";
+import { type ParsedChallenge, parseWwwAuthenticate } from "@/lib/mcp/challenge/parseWwwAuthenticate";
+import { authorizationServerMetadataUrlOf, type ChallengeCheck, runChallengeChecks } from "./challengeChecks";
 
 export interface FetchedDocument {
   url: string;
