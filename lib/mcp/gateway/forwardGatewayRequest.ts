@@ -12,16 +12,26 @@ import { upstreamRequestHeaders, upstreamResponseHeaders } from "./upstreamHeade
 /** One call to the MCP server behind the gateway. */
 export interface UpstreamCall {
   method: "GET" | "POST" | "DELETE";
-  /** Allow-listed client headers and the caller's identity headers; the adapter adds its credential. */
-  headers: Headers;
+  /** Allow-listed client headers and the caller's identity headers, by lower-case name; the adapter adds its credential. */
+  headers: Record<string, string>;
   body: string | undefined;
   caller: AccessContext;
   /** Aborted on timeout and when the client goes away. */
   signal: AbortSignal;
 }
 
+/**
+ * What the upstream answered. A web Response is one (an in-process server); an HTTP adapter may
+ * hand over a short body already read whole, which spares setting up a stream for it.
+ */
+export interface UpstreamResponse {
+  status: number;
+  headers: { get(name: string): string | null };
+  body: ReadableStream<Uint8Array> | Uint8Array | null;
+}
+
 /** An MCP server the gateway can call: over HTTP (lib/server) or in process (the demo server). */
-export type Upstream = (call: UpstreamCall) => Promise<Response>;
+export type Upstream = (call: UpstreamCall) => Promise<UpstreamResponse>;
 
 export interface GatewayServer {
   resourceMetadataUrl: string;
@@ -54,7 +64,8 @@ export interface ForwardOptions {
  *    the upstream refusing the gateway's own credential (401/407) or redirecting (3xx, never
  *    followed) -> 502; each a JSON-RPC error body echoing the request ids. Other statuses (404 for
  *    an unknown session, 4xx and 5xx JSON-RPC errors) are the upstream's answer and pass through;
- * 4. the answer streams back as it comes: SSE events one by one, other bodies chunk by chunk. An
+ * 4. the answer streams back as it comes: SSE events one by one, other bodies chunk by chunk (a
+ *    short non-SSE body the adapter read whole goes back whole). An
  *    answer that may carry tools/list results is filtered to the tools the token may call: on a
  *    POST, the responses to its tools/list requests (SSE as it streams; JSON read whole, at most
  *    `maxFilteredResponseBytes`); on a GET resuming a stream (Last-Event-ID), any response with a
@@ -96,7 +107,7 @@ export async function forwardGatewayRequest(request: Request, caller: AccessCont
       ? new GatewayError(504, JsonRpcCode.upstreamTimeout, "The MCP server behind the gateway did not answer in time", ids, { cause })
       : new GatewayError(502, JsonRpcCode.upstreamUnavailable, "The MCP server behind the gateway could not be reached", ids, { cause });
 
-  let response: Response;
+  let response: UpstreamResponse;
   try {
     response = await server.upstream({ method, headers: upstreamRequestHeaders(request.headers, caller), body, caller, signal: abort.signal });
   } catch (cause) {
@@ -106,22 +117,25 @@ export async function forwardGatewayRequest(request: Request, caller: AccessCont
   const refusal = upstreamRefusal(response.status);
   if (refusal) {
     clearTimeout(timer);
-    await response.body?.cancel().catch(() => undefined);
+    if (response.body instanceof ReadableStream) await response.body.cancel().catch(() => undefined);
     throw new GatewayError(502, JsonRpcCode.upstreamUnavailable, refusal, ids, { cause: `upstream answered ${response.status}` });
   }
 
   const headers = upstreamResponseHeaders(response.headers);
   const type = (response.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
   const filter = toolsListFilter(server, caller, toolsListIds, method === "GET" && request.headers.has("last-event-id"));
-  if (!response.body) {
+  const { body: answer } = response;
+  if (!(answer instanceof ReadableStream)) {
     clearTimeout(timer);
-    return new Response(null, { status: response.status, headers });
+    if (answer === null) return new Response(null, { status: response.status, headers });
+    const filtered = filter && (type === "application/json" || type === "text/event-stream") ? filterWhole(answer, type, filter) : answer;
+    return new Response(filtered as BodyInit, { status: response.status, headers });
   }
   if (filter && type === "application/json") {
     // The timer keeps running: the whole body must arrive in time.
     let text: string;
     try {
-      text = await readLimited(response.body, options.maxFilteredResponseBytes);
+      text = await readLimited(answer, options.maxFilteredResponseBytes);
     } catch (cause) {
       throw failure(cause);
     } finally {
@@ -131,9 +145,15 @@ export async function forwardGatewayRequest(request: Request, caller: AccessCont
   }
   clearTimeout(timer);
   if (type === "text/event-stream") {
-    return new Response(filter ? response.body.pipeThrough(createToolsListSseFilter(filter)) : response.body, { status: response.status, headers });
+    return new Response(filter ? answer.pipeThrough(createToolsListSseFilter(filter)) : answer, { status: response.status, headers });
   }
-  return new Response(withIdleTimeout(response.body, options.upstreamTimeoutMs, () => abort.abort(new Error("upstream body stalled"))), { status: response.status, headers });
+  return new Response(withIdleTimeout(answer, options.upstreamTimeoutMs, () => abort.abort(new Error("upstream body stalled"))), { status: response.status, headers });
+}
+
+/** A short answer read whole: filtered in one go (an SSE one through the same filter as a stream). */
+function filterWhole(body: Uint8Array, type: string, filter: ToolsListFilter): Uint8Array | string | ReadableStream<Uint8Array> {
+  if (type === "application/json") return filterToolsListJson(new TextDecoder().decode(body), filter);
+  return new Blob([body as BlobPart]).stream().pipeThrough(createToolsListSseFilter(filter));
 }
 
 /** Upstream answers the client must not see as such: they are about the gateway, not the client. */
