@@ -7,6 +7,7 @@ import type { ToolScopeMap } from "../scopes/ToolScopeMap";
 import { filterToolsListJson, type ToolsListFilter } from "../tools/filterToolsList";
 import { createToolsListSseFilter } from "../tools/filterToolsListSse";
 import { readRequestBody } from "./readRequestBody";
+import { UpstreamCallAbort } from "./UpstreamCallAbort";
 import { upstreamRequestHeaders, upstreamResponseHeaders } from "./upstreamHeaders";
 
 /** One call to the MCP server behind the gateway. */
@@ -16,8 +17,8 @@ export interface UpstreamCall {
   headers: Record<string, string>;
   body: string | undefined;
   caller: AccessContext;
-  /** Aborted on timeout and when the client goes away. */
-  signal: AbortSignal;
+  /** Aborted on timeout and when the client goes away: `abort.onAbort`, or `abort.signal` (made on first use). */
+  abort: UpstreamCallAbort;
 }
 
 /**
@@ -94,7 +95,7 @@ export async function forwardGatewayRequest(request: Request, caller: AccessCont
     body = parsed.forward;
   }
 
-  const abort = new AbortController();
+  const abort = new UpstreamCallAbort();
   let timedOut = false;
   const onClientGone = () => abort.abort(new Error("the client went away"));
   request.signal?.addEventListener("abort", onClientGone, { once: true });
@@ -109,7 +110,7 @@ export async function forwardGatewayRequest(request: Request, caller: AccessCont
 
   let response: UpstreamResponse;
   try {
-    response = await server.upstream({ method, headers: upstreamRequestHeaders(request.headers, caller), body, caller, signal: abort.signal });
+    response = await server.upstream({ method, headers: upstreamRequestHeaders(request.headers, caller), body, caller, abort });
   } catch (cause) {
     clearTimeout(timer);
     throw failure(cause);

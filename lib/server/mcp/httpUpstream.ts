@@ -18,7 +18,7 @@ const DECODERS: Record<string, () => NodeJS.ReadWriteStream> = { gzip: createGun
  * header value; otherwise the upstream gets no Authorization at all. Redirects are not followed
  * (they come back as the upstream's answer).
  *
- * - The call's signal (timeout, client gone) destroys the request: the connection is closed, never
+ * - The call's abort (timeout, client gone) destroys the request: the connection is closed, never
  *   returned to the pool with an answer half read.
  * - A short answer (Content-Length at most 64 KiB, not an event stream) is read whole before it is
  *   handed over, so it costs no stream; the connection closing before it is complete fails the
@@ -45,8 +45,8 @@ export function httpUpstream(url: string, credential: string | null): Upstream {
 
 function send(base: RequestOptions, https: boolean, call: UpstreamCall, credential: string | null, retryable: boolean): Promise<UpstreamResponse> {
   return new Promise((resolve, reject) => {
-    if (call.signal.aborted) {
-      reject(call.signal.reason);
+    if (call.abort.aborted) {
+      reject(call.abort.reason);
       return;
     }
     const headers: Record<string, string | number> = { ...call.headers, "accept-encoding": "identity" };
@@ -54,9 +54,7 @@ function send(base: RequestOptions, https: boolean, call: UpstreamCall, credenti
     if (call.body !== undefined) headers["content-length"] = Buffer.byteLength(call.body);
     const request = (https ? httpsRequest : httpRequest)({ ...base, method: call.method, headers });
     let settled = false;
-    const onAbort = () => request.destroy(call.signal.reason instanceof Error ? call.signal.reason : new Error("aborted"));
-    call.signal.addEventListener("abort", onAbort, { once: true });
-    const done = () => call.signal.removeEventListener("abort", onAbort);
+    const done = call.abort.onAbort((reason) => request.destroy(reason));
     const fail = (error: Error) => {
       if (settled) return;
       settled = true;
@@ -66,7 +64,7 @@ function send(base: RequestOptions, https: boolean, call: UpstreamCall, credenti
 
     request.on("error", (error: NodeJS.ErrnoException) => {
       if (settled) return;
-      if (retryable && request.reusedSocket && !call.signal.aborted && (error.code === "ECONNRESET" || error.code === "EPIPE")) {
+      if (retryable && request.reusedSocket && !call.abort.aborted && (error.code === "ECONNRESET" || error.code === "EPIPE")) {
         settled = true;
         done();
         send(base, https, call, credential, false).then(resolve, reject);

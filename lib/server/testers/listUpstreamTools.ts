@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { AccessContext } from "@/lib/mcp/access/authenticateAccessToken";
 import type { Upstream, UpstreamResponse } from "@/lib/mcp/gateway/forwardGatewayRequest";
 import { readUpstreamText } from "@/lib/mcp/gateway/readUpstreamText";
+import { UpstreamCallAbort } from "@/lib/mcp/gateway/UpstreamCallAbort";
 
 export interface UpstreamTool {
   name: string;
@@ -83,7 +84,7 @@ async function listTools(upstream: Upstream, caller: AccessContext, signal: Abor
     const body = JSON.stringify(notification ? { jsonrpc: "2.0", method, params } : { jsonrpc: "2.0", id, method, params });
     let response: UpstreamResponse;
     try {
-      response = await upstream({ method: "POST", headers, body, caller, signal });
+      response = await upstream({ method: "POST", headers, body, caller, abort: abortOn(signal) });
     } catch {
       throw new Error("The upstream did not answer (connection refused, timeout, TLS or DNS error)");
     }
@@ -108,6 +109,13 @@ async function listTools(upstream: Upstream, caller: AccessContext, signal: Abor
     if (!cursor) break;
   }
   return tools;
+}
+
+function abortOn(signal: AbortSignal): UpstreamCallAbort {
+  const abort = new UpstreamCallAbort();
+  if (signal.aborted) abort.abort(signal.reason instanceof Error ? signal.reason : new Error("aborted"));
+  else signal.addEventListener("abort", () => abort.abort(signal.reason instanceof Error ? signal.reason : new Error("aborted")), { once: true });
+  return abort;
 }
 
 /** Who the portal is, for an upstream that looks at the caller (the demo server does). */
