@@ -116,6 +116,22 @@ describe("kept-alive upstream connections", () => {
   });
 });
 
+describe("an upstream that redirects", () => {
+  it("is not followed: 502 with a JSON-RPC error, and the redirect's target never sees the call", async () => {
+    let targetCalls = 0;
+    const target = await startUpstream((_req, res) => {
+      targetCalls++;
+      res.writeHead(200, { "content-type": "application/json" }).end("{}");
+    });
+    await addGatewayServer("moved", await startUpstream((_req, res) => res.writeHead(307, { location: target }).end()));
+    const bearer = await userAccessToken(server, org, { resource: gateway("moved"), scope: "data:read" });
+    const response = await mcpPost(gateway("moved"), bearer, request(47));
+    expect(response.status).toBe(502);
+    expect(await response.json()).toEqual({ jsonrpc: "2.0", id: 47, error: { code: -32000, message: "The MCP server behind the gateway answered with a redirect; its upstream URL needs updating" } });
+    expect(targetCalls).toBe(0);
+  });
+});
+
 describe("an upstream that goes away in the middle of an answer", () => {
   it("JSON cut short: 502 with a JSON-RPC error echoing the id, and the next call goes through", async () => {
     let cut = true;
