@@ -27,14 +27,16 @@ export interface VerifiedFor {
  *
  * - an entry answers only until the token's `exp` (no clock tolerance: past `exp`, the token goes
  *   through verifyAccessToken again, which applies the tolerance and refuses it soon after);
- * - the key is the org, issuer, resource and the whole token, so a token verified for one server
- *   (or org, or issuer) is never a hit at another: it is verified there, and refused for its `aud`;
+ * - an entry is the whole token and the org, issuer and resource it was verified for, so a token
+ *   verified for one server (or org, or issuer) is never a hit at another: it is verified there,
+ *   and refused for its `aud`;
  * - the caller checks that the signing key is still published (PublishedKeyCache) on every hit.
  *
  * Revocation is not cached here: the jti and the grant are checked on every request.
  */
 export class VerifiedTokenCache {
-  private readonly entries = new Map<string, VerifiedToken>();
+  /** By token: a token is valid at one resource only (its `aud`), so one entry per token suffices. */
+  private readonly entries = new Map<string, VerifiedToken & { where: VerifiedFor }>();
   private readonly maxEntries: number;
 
   constructor(options: VerifiedTokenCacheOptions = {}) {
@@ -43,31 +45,24 @@ export class VerifiedTokenCache {
 
   /** The verified token, if it was verified for this resource and `now` is before its `exp`. */
   find(token: string, where: VerifiedFor, now: Date): VerifiedToken | undefined {
-    const key = keyOf(token, where);
-    const entry = this.entries.get(key);
-    if (!entry) return undefined;
-    this.entries.delete(key);
+    const entry = this.entries.get(token);
+    if (!entry || entry.where.orgId !== where.orgId || entry.where.issuer !== where.issuer || entry.where.resource !== where.resource) return undefined;
+    this.entries.delete(token);
     if (now.getTime() >= entry.claims.exp * 1000) return undefined;
-    this.entries.set(key, entry);
+    this.entries.set(token, entry);
     return entry;
   }
 
   /** Records a token verifyAccessToken accepted for this resource (ignored once expired). */
   remember(token: string, where: VerifiedFor, verified: VerifiedToken, now: Date): void {
     if (now.getTime() >= verified.claims.exp * 1000) return;
-    const key = keyOf(token, where);
-    this.entries.delete(key);
+    this.entries.delete(token);
     if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
-    this.entries.set(key, verified);
+    this.entries.set(token, { ...verified, where: { orgId: where.orgId, issuer: where.issuer, resource: where.resource } });
   }
 
-  /** Drops an entry whose key is no longer published. */
-  forget(token: string, where: VerifiedFor): void {
-    this.entries.delete(keyOf(token, where));
+  /** Drops a token whose key is no longer published. */
+  forget(token: string): void {
+    this.entries.delete(token);
   }
-}
-
-function keyOf(token: string, where: VerifiedFor): string {
-  // NUL never occurs in an org id, a URL or a bearer token (RFC 6750 b64token).
-  return `${where.orgId}\0${where.issuer}\0${where.resource}\0${token}`;
 }

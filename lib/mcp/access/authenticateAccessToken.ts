@@ -97,7 +97,7 @@ async function verifiedClaims(token: string, resource: ProtectedResourceContext,
   if (cached) {
     const keys = await deps.keys.keysFor(resource.orgId, cached.kid);
     if (keys.some((key) => key.kid === cached.kid)) return cached.claims;
-    deps.verifiedTokens!.forget(token, resource);
+    deps.verifiedTokens!.forget(token);
   }
   const kid = kidOf(token);
   let claims: AccessTokenClaims;
