@@ -116,6 +116,24 @@ describe("kept-alive upstream connections", () => {
   });
 });
 
+describe("a quiet event stream", () => {
+  it("stays open past the idle time of pooled connections (4 s): its late event arrives", async () => {
+    await addGatewayServer(
+      "quiet",
+      await startUpstream((_req, res, body) => {
+        const { id } = JSON.parse(body) as { id: number };
+        res.writeHead(200, { "content-type": "text/event-stream" });
+        res.flushHeaders();
+        setTimeout(() => res.end(`event: message\ndata: ${JSON.stringify({ jsonrpc: "2.0", id, result: {} })}\n\n`), 4500);
+      }),
+    );
+    const bearer = await userAccessToken(server, org, { resource: gateway("quiet"), scope: "data:read" });
+    const response = await mcpPost(gateway("quiet"), bearer, request(48));
+    expect(response.status).toBe(200);
+    expect(await readToEnd(response)).toEqual({ text: `event: message\ndata: {"jsonrpc":"2.0","id":48,"result":{}}\n\n`, ended: "done" });
+  });
+});
+
 describe("an upstream that redirects", () => {
   it("is not followed: 502 with a JSON-RPC error, and the redirect's target never sees the call", async () => {
     let targetCalls = 0;
