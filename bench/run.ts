@@ -33,6 +33,11 @@ import type { Scenario } from "./scenarios/Scenario";
 const ROOT = path.resolve(import.meta.dirname, "..");
 const RESULTS = path.join(ROOT, "bench", "results");
 const config = benchConfig();
+// `--only gateway`: the four gateway rows alone (direct and proxied, 16 and 1 connections), with
+// the set-up they need and nothing else; their ratios are taken in the same run as ever.
+const only = process.argv.includes("--only") ? process.argv[process.argv.indexOf("--only") + 1] : undefined;
+if (only !== undefined && only !== "gateway") throw new Error(`--only takes "gateway", not ${JSON.stringify(only)}`);
+const gatewayOnly = only === "gateway";
 const machine = machineInfo();
 const stamp = machine.date.replace(/[:.]/g, "-");
 const logDir = path.join(RESULTS, "logs", stamp);
@@ -92,12 +97,12 @@ async function main() {
   pids.gatehouse = gatehouse.pid;
   log(`gatehouse pid ${gatehouse.pid} on core ${config.serverCore}, http://127.0.0.1:${port}`);
 
-  const fixture = await setupGatehouse({ root: ROOT, env, origin: `http://127.0.0.1:${port}`, databaseUrl: database.url, upstreamUrl: upstream.line, poolSize: config.poolSize });
+  const fixture = await setupGatehouse({ root: ROOT, env, origin: `http://127.0.0.1:${port}`, databaseUrl: database.url, upstreamUrl: upstream.line, poolSize: gatewayOnly ? 1 : config.poolSize });
   await new Promise((resolve) => setTimeout(resolve, 2000));
   const idle = processMemoryMiB(gatehouse.pid);
   log(`set up; idle RSS ${idle.rss.toFixed(1)} MiB`);
 
-  await measure(gatehouseScenarios(fixture, config.connections));
+  if (!gatewayOnly) await measure(gatehouseScenarios(fixture, config.connections));
   if ("url" in fixture.gateway) {
     await measure(gatewayScenarios(upstream.line, fixture.gateway, config.connections));
   } else {
@@ -107,18 +112,21 @@ async function main() {
   const afterLoad = processMemoryMiB(gatehouse.pid);
 
   // The peer, alone on core 0: Gatehouse stays up but idle.
-  const peer = await startHelper("peer", config.serverCore, "bench/peer/oidcProviderServer.mjs", await freePort());
-  const peerInfo = JSON.parse(peer.line) as PeerInfo;
-  pids.peer = peer.process.pid;
-  const opaque = await httpCallExpecting(200, "peer opaque token", `${peerInfo.origin}/token`, {
-    form: { grant_type: "client_credentials", resource: peerInfo.opaqueResource, scope: "mcp:tools" },
-    headers: { authorization: basicAuthorization(peerInfo.client_id, peerInfo.client_secret) },
-  });
-  await measure(peerScenarios(peerInfo, String(opaque.access_token), config.connections));
-  await peer.process.stop();
+  let peerInfo: PeerInfo | null = null;
+  if (!gatewayOnly) {
+    const peer = await startHelper("peer", config.serverCore, "bench/peer/oidcProviderServer.mjs", await freePort());
+    peerInfo = JSON.parse(peer.line) as PeerInfo;
+    pids.peer = peer.process.pid;
+    const opaque = await httpCallExpecting(200, "peer opaque token", `${peerInfo.origin}/token`, {
+      form: { grant_type: "client_credentials", resource: peerInfo.opaqueResource, scope: "mcp:tools" },
+      headers: { authorization: basicAuthorization(peerInfo.client_id, peerInfo.client_secret) },
+    });
+    await measure(peerScenarios(peerInfo, String(opaque.access_token), config.connections));
+    await peer.process.stop();
+  }
 
   let scale: Awaited<ReturnType<typeof seedMillion>> | null = null;
-  if (config.scaleRows > 0) {
+  if (config.scaleRows > 0 && !gatewayOnly) {
     const db = new pg.Client({ connectionString: database.url });
     await db.connect();
     try {
@@ -140,10 +148,10 @@ async function main() {
   clearTimeout(deadline);
 
   const order = [
-    ...gatehouseScenarios(fixture, 1),
+    ...(gatewayOnly ? [] : gatehouseScenarios(fixture, 1)),
     ...gatewayScenarios("http://x/", { url: "http://x/", token: "" }, 1),
-    ...peerScenarios(peerInfo, "", 1),
-    ...millionScenarios(fixture, [], 1),
+    ...(peerInfo ? peerScenarios(peerInfo, "", 1) : []),
+    ...(gatewayOnly ? [] : millionScenarios(fixture, [], 1)),
   ].map(({ id, label }) => ({ id, label: id === "gateway.1conn" ? "gateway added latency (1 conn)" : label }));
   const rows = evaluate(order, results, notMeasured);
   const peak = Math.max(afterLoad.peak, final.peak);
@@ -166,9 +174,10 @@ async function main() {
   };
   mkdirSync(RESULTS, { recursive: true });
   const json = `${JSON.stringify(report, null, 2)}\n`;
-  writeFileSync(path.join(RESULTS, `${stamp}.json`), json);
-  writeFileSync(path.join(RESULTS, "latest.json"), json);
-  log(`figures written to bench/results/${stamp}.json and bench/results/latest.json; logs in ${path.relative(ROOT, logDir)}`);
+  // A partial run does not replace the latest full one.
+  writeFileSync(path.join(RESULTS, `${gatewayOnly ? "gateway-" : ""}${stamp}.json`), json);
+  if (!gatewayOnly) writeFileSync(path.join(RESULTS, "latest.json"), json);
+  log(`figures written to bench/results/${gatewayOnly ? `gateway-${stamp}.json` : `${stamp}.json and bench/results/latest.json`}; logs in ${path.relative(ROOT, logDir)}`);
 }
 
 async function postgresVersion(url: string): Promise<string> {

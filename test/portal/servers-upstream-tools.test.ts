@@ -42,7 +42,7 @@ describe("listUpstreamTools", () => {
     const seen: { method: string; session: string | null; version: string | null }[] = [];
     const upstream: Upstream = async (call) => {
       const message = JSON.parse(call.body!) as { id?: number; method: string; params?: { cursor?: string } };
-      seen.push({ method: message.method, session: call.headers.get("mcp-session-id"), version: call.headers.get("mcp-protocol-version") });
+      seen.push({ method: message.method, session: call.headers["mcp-session-id"] ?? null, version: call.headers["mcp-protocol-version"] ?? null });
       if (message.id === undefined) return new Response(null, { status: 202 });
       const result = message.method === "initialize" ? { protocolVersion: "2025-11-25", capabilities: {}, serverInfo: { name: "x", version: "1" } } : message.params?.cursor ? { tools: [{ name: "two" }] } : { tools: [{ name: "one" }], nextCursor: "p2" };
       return Response.json({ jsonrpc: "2.0", id: message.id, result }, { headers: message.method === "initialize" ? { "mcp-session-id": "s-1" } : {} });

@@ -1,10 +1,12 @@
 import { decodeProtectedHeader } from "jose";
+import type { AccessTokenClaims } from "@/lib/oauth/access-token/accessTokenClaims";
 import { verifyAccessToken } from "@/lib/oauth/access-token/verifyAccessToken";
 import { isOAuthError } from "@/lib/oauth/errors/OAuthError";
 import type { Clock, GrantStore, RevokedAccessTokenStore } from "@/lib/oauth/ports";
 import { invalidTokenError, missingTokenError, type ResourceChallenge } from "../challenge/resourceChallenge";
 import type { PublishedKeyCache } from "./PublishedKeyCache";
 import { readBearerToken } from "./readBearerToken";
+import type { VerifiedToken, VerifiedTokenCache } from "./VerifiedTokenCache";
 
 /** Who calls, as an accepted access token says. */
 export interface AccessContext {
@@ -33,6 +35,8 @@ export interface ProtectedResourceContext {
 
 export interface AuthenticateAccessTokenDeps {
   keys: PublishedKeyCache;
+  /** Tokens already verified here (signature and claims); none: every token is verified. */
+  verifiedTokens?: VerifiedTokenCache;
   grants: Pick<GrantStore, "find">;
   revokedAccessTokens: Pick<RevokedAccessTokenStore, "isRevoked">;
   clock: Clock;
@@ -46,10 +50,13 @@ export interface AuthenticateAccessTokenDeps {
  *    challenge;
  * 2. verifyAccessToken: ES256 only, `typ` at+jwt, a `kid` the org publishes (PublishedKeyCache),
  *    the signature, `iss` = the org's issuer, `aud` = this resource (so a token for another server,
- *    another org or the management API is refused), `exp`/`nbf`/`iat`;
+ *    another org or the management API is refused), `exp`/`nbf`/`iat`. A token this process
+ *    already verified for this resource is not verified again until its `exp`, as long as its key
+ *    is still published (VerifiedTokenCache);
  * 3. the token's jti is not revoked (RFC 7009) and its grant exists, belongs to this org, is for
  *    this resource and is not revoked (revoking a grant kills its tokens at once). Both lookups run
- *    in parallel and are never cached, so revocation takes effect on the next request.
+ *    in parallel on every request, whatever VerifiedTokenCache holds, so revocation takes effect
+ *    on the next request.
  *
  * Every refusal is 401 `invalid_token` with a challenge naming the resource metadata and the
  * default scopes; the cause (jose's error) is for the log.
@@ -67,15 +74,7 @@ export async function authenticateAccessToken(
   if (credentials.kind === "none") throw missingTokenError(resource.challenge);
   if (credentials.kind === "malformed") throw invalidTokenError(resource.challenge, credentials.reason);
 
-  let claims;
-  try {
-    const keys = await deps.keys.keysFor(resource.orgId, kidOf(credentials.token));
-    claims = await verifyAccessToken(credentials.token, { issuer: resource.issuer, audience: resource.resource, keys, now: deps.clock.now() });
-  } catch (error) {
-    if (isOAuthError(error)) throw invalidTokenError(resource.challenge, error.description, error.cause ?? error);
-    throw error;
-  }
-
+  const claims = await verifiedClaims(credentials.token, resource, deps);
   const [grant, jtiRevoked] = await Promise.all([deps.grants.find(claims.grant_id), deps.revokedAccessTokens.isRevoked(claims.jti)]);
   if (jtiRevoked) throw invalidTokenError(resource.challenge, "the access token has been revoked", `jti ${claims.jti} revoked`);
   if (!grant || grant.revokedAt !== null || grant.orgId !== resource.orgId || grant.resource !== claims.aud) {
@@ -90,6 +89,29 @@ export async function authenticateAccessToken(
     jti: claims.jti,
     expiresAt: claims.exp,
   };
+}
+
+async function verifiedClaims(token: string, resource: ProtectedResourceContext, deps: AuthenticateAccessTokenDeps): Promise<AccessTokenClaims> {
+  const now = deps.clock.now();
+  const cached = deps.verifiedTokens?.find(token, resource, now);
+  if (cached) {
+    const keys = await deps.keys.keysFor(resource.orgId, cached.kid);
+    if (keys.some((key) => key.kid === cached.kid)) return cached.claims;
+    deps.verifiedTokens!.forget(token);
+  }
+  const kid = kidOf(token);
+  let claims: AccessTokenClaims;
+  try {
+    const keys = await deps.keys.keysFor(resource.orgId, kid);
+    claims = await verifyAccessToken(token, { issuer: resource.issuer, audience: resource.resource, keys, now });
+  } catch (error) {
+    if (isOAuthError(error)) throw invalidTokenError(resource.challenge, error.description, error.cause ?? error);
+    throw error;
+  }
+  // verifyAccessToken found a published key with this kid, so it is a string here.
+  const verified: VerifiedToken = { claims, kid: kid! };
+  deps.verifiedTokens?.remember(token, resource, verified, now);
+  return claims;
 }
 
 function kidOf(jwt: string): string | undefined {

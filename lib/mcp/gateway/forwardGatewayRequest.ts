@@ -7,21 +7,32 @@ import type { ToolScopeMap } from "../scopes/ToolScopeMap";
 import { filterToolsListJson, type ToolsListFilter } from "../tools/filterToolsList";
 import { createToolsListSseFilter } from "../tools/filterToolsListSse";
 import { readRequestBody } from "./readRequestBody";
+import { UpstreamCallAbort } from "./UpstreamCallAbort";
 import { upstreamRequestHeaders, upstreamResponseHeaders } from "./upstreamHeaders";
 
 /** One call to the MCP server behind the gateway. */
 export interface UpstreamCall {
   method: "GET" | "POST" | "DELETE";
-  /** Allow-listed client headers and the caller's identity headers; the adapter adds its credential. */
-  headers: Headers;
+  /** Allow-listed client headers and the caller's identity headers, by lower-case name; the adapter adds its credential. */
+  headers: Record<string, string>;
   body: string | undefined;
   caller: AccessContext;
-  /** Aborted on timeout and when the client goes away. */
-  signal: AbortSignal;
+  /** Aborted on timeout and when the client goes away: `abort.onAbort`, or `abort.signal` (made on first use). */
+  abort: UpstreamCallAbort;
+}
+
+/**
+ * What the upstream answered. A web Response is one (an in-process server); an HTTP adapter may
+ * hand over a short body already read whole, which spares setting up a stream for it.
+ */
+export interface UpstreamResponse {
+  status: number;
+  headers: { get(name: string): string | null };
+  body: ReadableStream<Uint8Array> | Uint8Array | null;
 }
 
 /** An MCP server the gateway can call: over HTTP (lib/server) or in process (the demo server). */
-export type Upstream = (call: UpstreamCall) => Promise<Response>;
+export type Upstream = (call: UpstreamCall) => Promise<UpstreamResponse>;
 
 export interface GatewayServer {
   resourceMetadataUrl: string;
@@ -54,7 +65,8 @@ export interface ForwardOptions {
  *    the upstream refusing the gateway's own credential (401/407) or redirecting (3xx, never
  *    followed) -> 502; each a JSON-RPC error body echoing the request ids. Other statuses (404 for
  *    an unknown session, 4xx and 5xx JSON-RPC errors) are the upstream's answer and pass through;
- * 4. the answer streams back as it comes: SSE events one by one, other bodies chunk by chunk. An
+ * 4. the answer streams back as it comes: SSE events one by one, other bodies chunk by chunk (a
+ *    short non-SSE body the adapter read whole goes back whole). An
  *    answer that may carry tools/list results is filtered to the tools the token may call: on a
  *    POST, the responses to its tools/list requests (SSE as it streams; JSON read whole, at most
  *    `maxFilteredResponseBytes`); on a GET resuming a stream (Last-Event-ID), any response with a
@@ -83,7 +95,7 @@ export async function forwardGatewayRequest(request: Request, caller: AccessCont
     body = parsed.forward;
   }
 
-  const abort = new AbortController();
+  const abort = new UpstreamCallAbort();
   let timedOut = false;
   const onClientGone = () => abort.abort(new Error("the client went away"));
   request.signal?.addEventListener("abort", onClientGone, { once: true });
@@ -96,9 +108,9 @@ export async function forwardGatewayRequest(request: Request, caller: AccessCont
       ? new GatewayError(504, JsonRpcCode.upstreamTimeout, "The MCP server behind the gateway did not answer in time", ids, { cause })
       : new GatewayError(502, JsonRpcCode.upstreamUnavailable, "The MCP server behind the gateway could not be reached", ids, { cause });
 
-  let response: Response;
+  let response: UpstreamResponse;
   try {
-    response = await server.upstream({ method, headers: upstreamRequestHeaders(request.headers, caller), body, caller, signal: abort.signal });
+    response = await server.upstream({ method, headers: upstreamRequestHeaders(request.headers, caller), body, caller, abort });
   } catch (cause) {
     clearTimeout(timer);
     throw failure(cause);
@@ -106,22 +118,29 @@ export async function forwardGatewayRequest(request: Request, caller: AccessCont
   const refusal = upstreamRefusal(response.status);
   if (refusal) {
     clearTimeout(timer);
-    await response.body?.cancel().catch(() => undefined);
+    if (response.body instanceof ReadableStream) await response.body.cancel().catch(() => undefined);
     throw new GatewayError(502, JsonRpcCode.upstreamUnavailable, refusal, ids, { cause: `upstream answered ${response.status}` });
   }
 
   const headers = upstreamResponseHeaders(response.headers);
   const type = (response.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
   const filter = toolsListFilter(server, caller, toolsListIds, method === "GET" && request.headers.has("last-event-id"));
-  if (!response.body) {
+  const { body: answer } = response;
+  if (!(answer instanceof ReadableStream)) {
     clearTimeout(timer);
-    return new Response(null, { status: response.status, headers });
+    if (answer === null) return new Response(null, { status: response.status, headers });
+    if (filter && type === "text/event-stream") {
+      return new Response(new Blob([answer as BlobPart]).stream().pipeThrough(createToolsListSseFilter(filter)), { status: response.status, headers });
+    }
+    const whole = filter && type === "application/json" ? new TextEncoder().encode(filterToolsListJson(new TextDecoder().decode(answer), filter)) : answer;
+    // Its length known up front, the answer goes out in one piece instead of chunked (one write less).
+    return new Response(whole as BodyInit, { status: response.status, headers: { ...headers, "content-length": String(whole.byteLength) } });
   }
   if (filter && type === "application/json") {
     // The timer keeps running: the whole body must arrive in time.
     let text: string;
     try {
-      text = await readLimited(response.body, options.maxFilteredResponseBytes);
+      text = await readLimited(answer, options.maxFilteredResponseBytes);
     } catch (cause) {
       throw failure(cause);
     } finally {
@@ -131,9 +150,9 @@ export async function forwardGatewayRequest(request: Request, caller: AccessCont
   }
   clearTimeout(timer);
   if (type === "text/event-stream") {
-    return new Response(filter ? response.body.pipeThrough(createToolsListSseFilter(filter)) : response.body, { status: response.status, headers });
+    return new Response(filter ? answer.pipeThrough(createToolsListSseFilter(filter)) : answer, { status: response.status, headers });
   }
-  return new Response(withIdleTimeout(response.body, options.upstreamTimeoutMs, () => abort.abort(new Error("upstream body stalled"))), { status: response.status, headers });
+  return new Response(withIdleTimeout(answer, options.upstreamTimeoutMs, () => abort.abort(new Error("upstream body stalled"))), { status: response.status, headers });
 }
 
 /** Upstream answers the client must not see as such: they are about the gateway, not the client. */

@@ -23,15 +23,15 @@ export const IDENTITY_HEADERS = {
  * admin's static credential, added by the upstream adapter, or nothing), cookies, a client's own
  * X-Gatehouse-* headers, hop-by-hop and forwarding headers, and anything not listed.
  */
-export function upstreamRequestHeaders(incoming: Headers, caller: AccessContext): Headers {
-  const headers = new Headers();
+export function upstreamRequestHeaders(incoming: Headers, caller: AccessContext): Record<string, string> {
+  const headers: Record<string, string> = {};
   for (const name of FORWARDED_REQUEST_HEADERS) {
     const value = incoming.get(name);
-    if (value !== null) headers.set(name, value);
+    if (value !== null) headers[name] = value;
   }
-  headers.set(IDENTITY_HEADERS.subject, caller.subject);
-  headers.set(IDENTITY_HEADERS.clientId, caller.clientId);
-  headers.set(IDENTITY_HEADERS.scopes, caller.scopes.join(" "));
+  headers[IDENTITY_HEADERS.subject] = caller.subject;
+  headers[IDENTITY_HEADERS.clientId] = caller.clientId;
+  headers[IDENTITY_HEADERS.scopes] = caller.scopes.join(" ");
   return headers;
 }
 
@@ -42,11 +42,11 @@ export function upstreamRequestHeaders(incoming: Headers, caller: AccessContext)
  * Content-Encoding (the body is decoded, and may be rewritten), CORS headers (the gateway sets its
  * own). `Cache-Control` defaults to `no-store`.
  */
-export function upstreamResponseHeaders(upstream: Headers): Headers {
-  const headers = new Headers({ "cache-control": "no-store" });
+export function upstreamResponseHeaders(upstream: { get(name: string): string | null }): Record<string, string> {
+  const headers: Record<string, string> = { "cache-control": "no-store" };
   for (const name of RETURNED_RESPONSE_HEADERS) {
     const value = upstream.get(name);
-    if (value !== null) headers.set(name, value);
+    if (value !== null) headers[name] = value;
   }
   return headers;
 }

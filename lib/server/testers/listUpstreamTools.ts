@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type { AccessContext } from "@/lib/mcp/access/authenticateAccessToken";
-import type { Upstream } from "@/lib/mcp/gateway/forwardGatewayRequest";
+import type { Upstream, UpstreamResponse } from "@/lib/mcp/gateway/forwardGatewayRequest";
+import { readUpstreamText } from "@/lib/mcp/gateway/readUpstreamText";
+import { UpstreamCallAbort } from "@/lib/mcp/gateway/UpstreamCallAbort";
 
 export interface UpstreamTool {
   name: string;
@@ -76,19 +78,19 @@ async function listTools(upstream: Upstream, caller: AccessContext, signal: Abor
 
   async function send(method: string, params: unknown, notification = false) {
     const id = nextId++;
-    const headers = new Headers({ "content-type": "application/json", accept: "application/json, text/event-stream" });
-    if (method !== "initialize") headers.set("mcp-protocol-version", PROTOCOL_VERSION);
-    if (sessionId) headers.set("mcp-session-id", sessionId);
+    const headers: Record<string, string> = { "content-type": "application/json", accept: "application/json, text/event-stream" };
+    if (method !== "initialize") headers["mcp-protocol-version"] = PROTOCOL_VERSION;
+    if (sessionId) headers["mcp-session-id"] = sessionId;
     const body = JSON.stringify(notification ? { jsonrpc: "2.0", method, params } : { jsonrpc: "2.0", id, method, params });
-    let response: Response;
+    let response: UpstreamResponse;
     try {
-      response = await upstream({ method: "POST", headers, body, caller, signal });
+      response = await upstream({ method: "POST", headers, body, caller, abort: abortOn(signal) });
     } catch {
       throw new Error("The upstream did not answer (connection refused, timeout, TLS or DNS error)");
     }
-    const text = await response.text();
+    const text = await readUpstreamText(response);
     if (notification) return null;
-    if (!response.ok) throw new Error(`The upstream answered ${method} with HTTP ${response.status}`);
+    if (response.status < 200 || response.status > 299) throw new Error(`The upstream answered ${method} with HTTP ${response.status}`);
     sessionId ??= response.headers.get("mcp-session-id");
     const message = findJsonRpcMessage(response.headers.get("content-type"), text, id);
     if (!message) throw new Error(`The upstream's answer to ${method} is not a JSON-RPC response`);
@@ -107,6 +109,13 @@ async function listTools(upstream: Upstream, caller: AccessContext, signal: Abor
     if (!cursor) break;
   }
   return tools;
+}
+
+function abortOn(signal: AbortSignal): UpstreamCallAbort {
+  const abort = new UpstreamCallAbort();
+  if (signal.aborted) abort.abort(signal.reason instanceof Error ? signal.reason : new Error("aborted"));
+  else signal.addEventListener("abort", () => abort.abort(signal.reason instanceof Error ? signal.reason : new Error("aborted")), { once: true });
+  return abort;
 }
 
 /** Who the portal is, for an upstream that looks at the caller (the demo server does). */

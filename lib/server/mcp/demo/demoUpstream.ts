@@ -16,7 +16,7 @@ export function demoUpstream(context: DemoContext): Upstream {
     const server = createDemoMcpServer(context);
     const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined, keepAliveMs: 0 });
     await server.connect(transport);
-    call.signal.addEventListener("abort", () => void server.close(), { once: true });
+    call.abort.onAbort(() => void server.close());
     const request = new Request("http://demo.gatehouse.invalid/mcp", { method: "POST", headers: call.headers, body: call.body });
     return transport.handleRequest(request, {
       authInfo: { token: "", clientId: call.caller.clientId, scopes: call.caller.scopes, expiresAt: call.caller.expiresAt, extra: { subject: call.caller.subject } },
