@@ -200,4 +200,23 @@ describe("an upstream that goes away in the middle of an answer", () => {
     const after = await mcpPost(gateway("echo"), userToken, request(44));
     expect(after.status).toBe(200);
   });
+
+  it("a long JSON answer (streamed) cut short: the client's read fails, so a truncated body never looks complete", async () => {
+    await addGatewayServer(
+      "cut-long",
+      await startUpstream((_req, res, body) => {
+        const { id } = JSON.parse(body) as { id: number };
+        res.writeHead(200, { "content-type": "application/json" });
+        res.write(`{"jsonrpc":"2.0","id":${id},"result":{"content":[{"type":"text","text":"${"y".repeat(100_000)}`, () => setTimeout(() => res.destroy(), 20));
+      }),
+    );
+    const bearer = await userAccessToken(server, org, { resource: gateway("cut-long"), scope: "data:read" });
+    const response = await mcpPost(gateway("cut-long"), bearer, request(45));
+    expect(response.status).toBe(200);
+    const { text, ended } = await readToEnd(response);
+    expect(ended).toBe("error");
+    expect(text.startsWith(`{"jsonrpc":"2.0","id":45,"result":`)).toBe(true);
+    const after = await mcpPost(gateway("echo"), userToken, request(46));
+    expect(after.status).toBe(200);
+  });
 });

@@ -6,7 +6,6 @@ import type { Clock, GrantStore, RevokedAccessTokenStore } from "@/lib/oauth/por
 import { invalidTokenError, missingTokenError, type ResourceChallenge } from "../challenge/resourceChallenge";
 import type { PublishedKeyCache } from "./PublishedKeyCache";
 import { readBearerToken } from "./readBearerToken";
-import type { VerifiedToken, VerifiedTokenCache } from "./VerifiedTokenCache";
 
 /** Who calls, as an accepted access token says. */
 export interface AccessContext {
@@ -35,8 +34,6 @@ export interface ProtectedResourceContext {
 
 export interface AuthenticateAccessTokenDeps {
   keys: PublishedKeyCache;
-  /** Tokens already verified here (signature and claims); none: every token is verified. */
-  verifiedTokens?: VerifiedTokenCache;
   grants: Pick<GrantStore, "find">;
   revokedAccessTokens: Pick<RevokedAccessTokenStore, "isRevoked">;
   clock: Clock;
@@ -51,12 +48,12 @@ export interface AuthenticateAccessTokenDeps {
  * 2. verifyAccessToken: ES256 only, `typ` at+jwt, a `kid` the org publishes (PublishedKeyCache),
  *    the signature, `iss` = the org's issuer, `aud` = this resource (so a token for another server,
  *    another org or the management API is refused), `exp`/`nbf`/`iat`. A token this process
- *    already verified for this resource is not verified again until its `exp`, as long as its key
- *    is still published (VerifiedTokenCache);
+ *    already verified is not verified again (checkAccessTokenJwt): its issuer, key, expiry and
+ *    audience still are;
  * 3. the token's jti is not revoked (RFC 7009) and its grant exists, belongs to this org, is for
  *    this resource and is not revoked (revoking a grant kills its tokens at once). Both lookups run
- *    in parallel on every request, whatever VerifiedTokenCache holds, so revocation takes effect
- *    on the next request.
+ *    in parallel on every request (the stores answer from memory until the change feed announces
+ *    a revocation), so revocation takes effect on the next request.
  *
  * Every refusal is 401 `invalid_token` with a challenge naming the resource metadata and the
  * default scopes; the cause (jose's error) is for the log.
@@ -92,26 +89,15 @@ export async function authenticateAccessToken(
 }
 
 async function verifiedClaims(token: string, resource: ProtectedResourceContext, deps: AuthenticateAccessTokenDeps): Promise<AccessTokenClaims> {
-  const now = deps.clock.now();
-  const cached = deps.verifiedTokens?.find(token, resource, now);
-  if (cached) {
-    const keys = await deps.keys.keysFor(resource.orgId, cached.kid);
-    if (keys.some((key) => key.kid === cached.kid)) return cached.claims;
-    deps.verifiedTokens!.forget(token);
-  }
-  const kid = kidOf(token);
-  let claims: AccessTokenClaims;
   try {
-    const keys = await deps.keys.keysFor(resource.orgId, kid);
-    claims = await verifyAccessToken(token, { issuer: resource.issuer, audience: resource.resource, keys, now });
+    const keys = await deps.keys.keysFor(resource.orgId, kidOf(token));
+    // checkAccessTokenJwt remembers tokens it verified: the signature is checked once per token,
+    // issuer, key, expiry and audience on every call.
+    return await verifyAccessToken(token, { issuer: resource.issuer, audience: resource.resource, keys, now: deps.clock.now() });
   } catch (error) {
     if (isOAuthError(error)) throw invalidTokenError(resource.challenge, error.description, error.cause ?? error);
     throw error;
   }
-  // verifyAccessToken found a published key with this kid, so it is a string here.
-  const verified: VerifiedToken = { claims, kid: kid! };
-  deps.verifiedTokens?.remember(token, resource, verified, now);
-  return claims;
 }
 
 function kidOf(jwt: string): string | undefined {

@@ -19,6 +19,11 @@ export interface ProtocolRoute {
   /** Path with `:name` segments; matched exactly, segment by segment. */
   path: string;
   methods: Partial<Record<"GET" | "POST" | "PUT" | "PATCH" | "DELETE", Endpoint<Params>>>;
+  /**
+   * Its answers may be streams from elsewhere (the gateway's upstream), written as they come;
+   * every other endpoint's answer is built in memory and written in one piece.
+   */
+  streamsAnswers?: boolean;
 }
 
 /**
@@ -44,6 +49,7 @@ export const PROTOCOL_ROUTES: readonly ProtocolRoute[] = [
   {
     path: "/mcp/:org/:server",
     methods: { POST: handleMcpGateway as Endpoint<Params>, GET: handleMcpGateway as Endpoint<Params>, DELETE: handleMcpGateway as Endpoint<Params> },
+    streamsAnswers: true,
   },
   { path: "/.well-known/oauth-protected-resource/mcp/:org/:server", methods: { GET: handleGatewayResourceMetadata as Endpoint<Params> } },
   { path: "/orgs/:org/api/v1/.well-known/oauth-protected-resource/mcp/:server", methods: { GET: handleServerResourceMetadata as Endpoint<Params> } },

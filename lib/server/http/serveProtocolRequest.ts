@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { Readable } from "node:stream";
+import { pipeline, Readable } from "node:stream";
 import { corsPreflight } from "./corsHeaders";
 import { jsonResponse } from "./jsonResponse";
 import type { RouteMatch } from "./matchProtocolRoute";
@@ -22,7 +22,8 @@ const MAX_URL_LENGTH = 8192;
  * stream over the socket costs more than the request's own work). Past MAX_BODY_BYTES reading
  * stops and the endpoint gets the first MAX_BODY_BYTES + 1 bytes: its own size check refuses them
  * in its own error format (OAuth JSON, or JSON-RPC at the gateway). An answer is written in one
- * piece, except an event stream (the gateway's SSE), which is streamed as it comes.
+ * piece, except an event stream and the answers of a route that streams them (the gateway's),
+ * which go out as they come.
  */
 export async function serveProtocolRequest(req: IncomingMessage, res: ServerResponse, match: RouteMatch, origin: string): Promise<void> {
   const method = (req.method ?? "GET").toUpperCase();
@@ -77,7 +78,8 @@ export async function serveProtocolRequest(req: IncomingMessage, res: ServerResp
     res.end();
     return;
   }
-  if (!response.headers.get("content-type")?.startsWith("text/event-stream")) {
+  const eventStream = response.headers.get("content-type")?.startsWith("text/event-stream") ?? false;
+  if (!eventStream && !match.route.streamsAnswers) {
     const payload = Buffer.from(await response.arrayBuffer());
     headers["content-length"] = String(payload.byteLength);
     res.writeHead(response.status, headers);
@@ -87,10 +89,12 @@ export async function serveProtocolRequest(req: IncomingMessage, res: ServerResp
   res.writeHead(response.status, headers);
   // An event stream may stay quiet a long time before its first event: send the headers now so the
   // client knows the stream is open (Streamable HTTP GET).
-  res.flushHeaders();
-  const stream = Readable.fromWeb(response.body as never);
-  res.on("close", () => stream.destroy());
-  stream.pipe(res);
+  if (eventStream) res.flushHeaders();
+  // A stream that fails midway (an upstream cutting its answer short) ends the client's answer
+  // abruptly, so that a truncated body never looks complete.
+  pipeline(Readable.fromWeb(response.body as never), res, (error) => {
+    if (error) res.destroy();
+  });
 }
 
 /**

@@ -1,5 +1,4 @@
 import { PublishedKeyCache } from "@/lib/mcp/access/PublishedKeyCache";
-import { VerifiedTokenCache } from "@/lib/mcp/access/VerifiedTokenCache";
 import { getOAuthRuntime } from "../oauth/getOAuthRuntime";
 import type { OAuthRuntime } from "../oauth/OAuthRuntime";
 import type { ProtectedServer } from "./ProtectedServer";
@@ -22,8 +21,6 @@ const DEFAULTS: GatewayOptions = { upstreamTimeoutMs: 60_000, maxRequestBytes: 1
 export interface McpRuntime {
   oauth: OAuthRuntime;
   keys: PublishedKeyCache;
-  /** Access tokens whose signature and claims this process verified (the gateway and the management API). */
-  verifiedTokens: VerifiedTokenCache;
   options: GatewayOptions;
   /** `{org}/{server}` -> the resolved server and when it was loaded (see loadProtectedServer). */
   servers: Map<string, { loadedAt: number; generation: number; value: Promise<ProtectedServer | null> }>;
@@ -40,9 +37,7 @@ export async function getMcpRuntime(): Promise<McpRuntime> {
   holder.__gatehouseMcpRuntimes ??= new WeakMap();
   let runtime = holder.__gatehouseMcpRuntimes.get(oauth);
   if (!runtime) {
-    runtime = { oauth, keys: new PublishedKeyCache(oauth.keys, oauth.clock),
-      verifiedTokens: new VerifiedTokenCache(),
-      options: { ...DEFAULTS, ...holder.__gatehouseGatewayOptions }, servers: new Map() };
+    runtime = { oauth, keys: new PublishedKeyCache(oauth.keys, oauth.clock), options: { ...DEFAULTS, ...holder.__gatehouseGatewayOptions }, servers: new Map() };
     holder.__gatehouseMcpRuntimes.set(oauth, runtime);
   }
   return runtime;

@@ -6,7 +6,6 @@ import { isOAuthError } from "@/lib/oauth/errors/OAuthError";
 import type { GrantRecord, SigningKeyRecord } from "@/lib/oauth/ports";
 import { authenticateAccessToken, type ProtectedResourceContext } from "./authenticateAccessToken";
 import { PublishedKeyCache } from "./PublishedKeyCache";
-import { VerifiedTokenCache } from "./VerifiedTokenCache";
 
 const ISSUER = "https://gatehouse.example/orgs/acme";
 const DEMO = "https://gatehouse.example/mcp/acme/demo";
@@ -35,8 +34,7 @@ function harness() {
   const grants = new Map<string, GrantRecord>([["grant-1", { id: "grant-1", orgId: "org-1", userId: "user-1", clientRowId: "c", resource: DEMO, scopes: ["mcp:tools"], revokedAt: null }]]);
   const revokedJtis = new Set<string>();
   const keys = new PublishedKeyCache({ getPublishedKeys: async () => [...published] }, clock, { ttlMs: 60_000, minRefreshMs: 0 });
-  const verifiedTokens = new VerifiedTokenCache();
-  const deps = { keys, verifiedTokens, grants: { find: async (id: string) => grants.get(id) ?? null }, revokedAccessTokens: { isRevoked: async (jti: string) => revokedJtis.has(jti) }, clock };
+  const deps = { keys, grants: { find: async (id: string) => grants.get(id) ?? null }, revokedAccessTokens: { isRevoked: async (jti: string) => revokedJtis.has(jti) }, clock };
   const sign = (overrides: Partial<AccessTokenClaims> = {}) => {
     const iat = Math.floor(now / 1000);
     return signAccessToken({ iss: ISSUER, sub: "user-1", aud: DEMO, client_id: "client-1", scope: "mcp:tools", iat, exp: iat + TTL_SEC, jti: `jti-${iat}`, grant_id: "grant-1", ...overrides }, key);
@@ -128,19 +126,5 @@ describe("a token already verified for a resource", () => {
     const [header, payload, signature] = token.split(".");
     const tampered = `${header}.${payload}.${signature!.slice(0, -4)}${signature!.slice(-4) === "AAAA" ? "BBBB" : "AAAA"}`;
     expect(await outcome(h.call(tampered))).toBe("invalid_token: the access token signature is invalid");
-  });
-});
-
-describe("VerifiedTokenCache", () => {
-  it("keeps at most maxEntries tokens, dropping the least recently used", () => {
-    const cache = new VerifiedTokenCache({ maxEntries: 2 });
-    const where = { orgId: "o", issuer: ISSUER, resource: DEMO };
-    const now = new Date(START);
-    const verified = (jti: string) => ({ kid: "k1", claims: { iss: ISSUER, sub: "s", aud: DEMO, client_id: "c", scope: "", iat: START / 1000, exp: START / 1000 + 60, jti, grant_id: "g" } });
-    cache.remember("a", where, verified("a"), now);
-    cache.remember("b", where, verified("b"), now);
-    expect(cache.find("a", where, now)?.claims.jti).toBe("a");
-    cache.remember("c", where, verified("c"), now);
-    expect([cache.find("a", where, now)?.claims.jti, cache.find("b", where, now)?.claims.jti, cache.find("c", where, now)?.claims.jti]).toEqual(["a", undefined, "c"]);
   });
 });
