@@ -7,7 +7,6 @@ import { generateOpaqueToken } from "@/lib/oauth/token/generateOpaqueToken";
 import { recordAuditEvent, type AuditEventInput } from "../audit/recordAuditEvent";
 import { decryptSecret } from "../crypto/encryptSecret";
 import { UseCaseError } from "../errors/UseCaseError";
-import { forgetProtectedServers } from "../mcp/gatewayServerCache";
 import { fromServerJson, jsonFieldName } from "../mcp/serverJson";
 import { checkServerState, type ServerState } from "../servers/checkServerState";
 import { createServerInput, parseInput } from "../servers/serverInput";
@@ -69,7 +68,6 @@ export async function importOrgConfig(ctx: ImportContext, orgSlug: string, docum
     },
     { timeout: 60_000 },
   );
-  forgetProtectedServers();
   ChangeFeed.announce(
     ctx.prisma,
     { kind: "org", orgId: org.id },

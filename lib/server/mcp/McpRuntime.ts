@@ -1,7 +1,8 @@
 import { PublishedKeyCache } from "@/lib/mcp/access/PublishedKeyCache";
+import { FeedCache } from "../cache/FeedCache";
 import { getOAuthRuntime } from "../oauth/getOAuthRuntime";
 import type { OAuthRuntime } from "../oauth/OAuthRuntime";
-import type { ProtectedServer } from "./ProtectedServer";
+import type { ResolvedServer } from "./ResolvedServer";
 
 /** Gateway limits. Defaults suit production; tests and embedders may change them (configureGateway). */
 export interface GatewayOptions {
@@ -11,7 +12,7 @@ export interface GatewayOptions {
   maxRequestBytes: number;
   /** Largest upstream JSON answer read whole to filter tools/list. Default 16 MiB. */
   maxFilteredResponseBytes: number;
-  /** How long a resolved org + server is reused (config changes on other instances take this long). Default 5 s. */
+  /** How long an unknown org/server name is remembered as unknown. Default 5 s. (Known servers are kept until the change feed announces a change.) */
   serverCacheMs: number;
 }
 
@@ -22,8 +23,8 @@ export interface McpRuntime {
   oauth: OAuthRuntime;
   keys: PublishedKeyCache;
   options: GatewayOptions;
-  /** `{org}/{server}` -> the resolved server and when it was loaded (see loadProtectedServer). */
-  servers: Map<string, { loadedAt: number; generation: number; value: Promise<ProtectedServer | null> }>;
+  /** `{org}/{server}` -> the resolved server, until the change feed announces a change to its org (loadProtectedServer). */
+  servers: FeedCache<ResolvedServer>;
 }
 
 const holder = globalThis as unknown as { __gatehouseMcpRuntimes?: WeakMap<OAuthRuntime, McpRuntime>; __gatehouseGatewayOptions?: Partial<GatewayOptions> };
@@ -37,7 +38,14 @@ export async function getMcpRuntime(): Promise<McpRuntime> {
   holder.__gatehouseMcpRuntimes ??= new WeakMap();
   let runtime = holder.__gatehouseMcpRuntimes.get(oauth);
   if (!runtime) {
-    runtime = { oauth, keys: new PublishedKeyCache(oauth.keys, oauth.clock), options: { ...DEFAULTS, ...holder.__gatehouseGatewayOptions }, servers: new Map() };
+    const servers = new FeedCache<ResolvedServer>(oauth.changes, { maxEntries: 1000, ttlMs: 5 * 60_000 });
+    oauth.changes.subscribe({
+      change: (change) => {
+        if (change.kind === "org") servers.invalidateGroup(change.orgId);
+      },
+      reset: () => servers.reset(),
+    });
+    runtime = { oauth, keys: new PublishedKeyCache(oauth.keys, oauth.clock), options: { ...DEFAULTS, ...holder.__gatehouseGatewayOptions }, servers };
     holder.__gatehouseMcpRuntimes.set(oauth, runtime);
   }
   return runtime;

@@ -3,18 +3,16 @@ import { ToolScopeMap } from "@/lib/mcp/scopes/ToolScopeMap";
 import { decryptSecret } from "../crypto/encryptSecret";
 import { serverSelect } from "../servers/ServerView";
 import { serverUrls } from "../servers/serverUrls";
-import { currentServerGeneration } from "./gatewayServerCache";
 import type { McpRuntime } from "./McpRuntime";
 import type { ProtectedServer } from "./ProtectedServer";
+import type { ResolvedServer } from "./ResolvedServer";
 
 const SLUG = /^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/;
-const MAX_CACHED = 1000;
-
 /**
  * The org and server a resource URL names, with what the resource side needs: identifier, scopes,
- * compiled tool map, upstream and decrypted credential. Kept per process for
- * `options.serverCacheMs` (unknown names too, so a flood of them costs one query per name), and
- * dropped at once after a local change (gatewayServerCache). Unknown: 404 in OAuth form.
+ * compiled tool map, upstream and decrypted credential. Kept per process until the change feed
+ * announces a change to the org, its servers or scopes (unknown names too, for
+ * `options.serverCacheMs`, so a flood of them costs one query per name). Unknown: 404 in OAuth form.
  */
 export async function loadProtectedServer(runtime: McpRuntime, orgSlug: string, serverSlug: string): Promise<ProtectedServer> {
   const found = SLUG.test(orgSlug) && SLUG.test(serverSlug) ? await cached(runtime, orgSlug, serverSlug) : null;
@@ -24,32 +22,27 @@ export async function loadProtectedServer(runtime: McpRuntime, orgSlug: string, 
   return found;
 }
 
-function cached(runtime: McpRuntime, orgSlug: string, serverSlug: string): Promise<ProtectedServer | null> {
-  const key = `${orgSlug}/${serverSlug}`;
-  const now = runtime.oauth.clock.now().getTime();
-  const generation = currentServerGeneration();
-  const entry = runtime.servers.get(key);
-  if (entry && entry.generation === generation && now - entry.loadedAt < runtime.options.serverCacheMs) return entry.value;
-  const value = load(runtime, orgSlug, serverSlug);
-  runtime.servers.delete(key);
-  if (runtime.servers.size >= MAX_CACHED) runtime.servers.delete(runtime.servers.keys().next().value!);
-  runtime.servers.set(key, { loadedAt: now, generation, value });
-  value.catch(() => runtime.servers.delete(key));
-  return value;
+async function cached(runtime: McpRuntime, orgSlug: string, serverSlug: string): Promise<ProtectedServer | null> {
+  const resolved = await runtime.servers.get(`${orgSlug}/${serverSlug}`, () => load(runtime, orgSlug, serverSlug), {
+    group: (value) => value.orgId ?? `unknown org ${orgSlug}`,
+    // An unknown name may be created at any moment, by an org that may not exist yet: forgotten soon.
+    expiresAt: (value) => (value.server ? Infinity : runtime.oauth.clock.now().getTime() + runtime.options.serverCacheMs),
+  });
+  return resolved!.server;
 }
 
-async function load(runtime: McpRuntime, orgSlug: string, serverSlug: string): Promise<ProtectedServer | null> {
+async function load(runtime: McpRuntime, orgSlug: string, serverSlug: string): Promise<ResolvedServer> {
   const { prisma, config } = runtime.oauth;
   const org = await prisma.org.findUnique({
     where: { slug: orgSlug },
     select: { id: true, slug: true, name: true, servers: { where: { slug: serverSlug }, select: serverSelect } },
   });
   const row = org?.servers[0];
-  if (!org || !row) return null;
+  if (!org || !row) return { orgId: org?.id ?? null, server: null };
   const urls = serverUrls(config.publicUrl, org.slug, row);
   const defaultScopes = row.scopes.filter((s) => s.isDefault).map((s) => s.name);
   const issuer = `${config.publicUrl}/orgs/${org.slug}`;
-  return {
+  const server: ProtectedServer = {
     org: { id: org.id, slug: org.slug, name: org.name, issuer },
     id: row.id,
     slug: row.slug,
@@ -63,4 +56,5 @@ async function load(runtime: McpRuntime, orgSlug: string, serverSlug: string): P
     upstreamCredential: row.upstreamCredentialEncrypted === null ? null : decryptSecret(row.upstreamCredentialEncrypted, config.secretKey),
     resourceContext: { orgId: org.id, issuer, resource: urls.resource, challenge: { resourceMetadataUrl: urls.resourceMetadataUrl, scopes: defaultScopes } },
   };
+  return { orgId: org.id, server };
 }

@@ -1,5 +1,6 @@
 import type { AuthorizationCodeStore, ClientStore, Clock, GrantStore, KeyStore, Random, RefreshTokenStore, ResourceStore, RevokedAccessTokenStore, SecretHasher } from "@/lib/oauth/ports";
 import type { PrismaClient } from "@/generated/prisma/client";
+import type { ChangeFeed } from "../cache/ChangeFeed";
 import type { Config } from "../config/loadConfig";
 import type { OrgDirectory } from "./OrgDirectory";
 
@@ -7,6 +8,8 @@ import type { OrgDirectory } from "./OrgDirectory";
 export interface OAuthRuntime {
   config: Config;
   prisma: PrismaClient;
+  /** Committed changes to what this process keeps in memory (lib/server/cache). */
+  changes: ChangeFeed;
   /** The orgs with their resources, kept until changed (the protocol endpoints' first lookup). */
   orgs: OrgDirectory;
   clients: ClientStore;

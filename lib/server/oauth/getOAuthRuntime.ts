@@ -36,6 +36,7 @@ export function getOAuthRuntime(): Promise<OAuthRuntime> {
     return {
       config,
       prisma,
+      changes,
       orgs,
       clients: cachedClientStore(
         prismaClientStore(prisma, {

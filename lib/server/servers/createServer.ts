@@ -1,5 +1,4 @@
 import { recordAuditEvent } from "../audit/recordAuditEvent";
-import { forgetProtectedServers } from "../mcp/gatewayServerCache";
 import { getServer } from "./getServer";
 import { loadOrgForServers } from "./loadOrgForServers";
 import type { ServerWriteContext } from "./ServerContext";
@@ -18,7 +17,6 @@ export async function createServer(ctx: ServerWriteContext, orgId: string, input
   const parsed = parseInput(createServerInput, input);
   const org = await loadOrgForServers(ctx.prisma, orgId);
   const serverId = await ctx.prisma.$transaction((tx) => writeServer(tx, { org, publicUrl: ctx.publicUrl, secretKey: ctx.secretKey }, null, parsed));
-  forgetProtectedServers();
   ChangeFeed.announce(ctx.prisma, { kind: "org", orgId });
   const view = await getServer(ctx, orgId, parsed.slug);
   await recordAuditEvent(ctx.prisma, {

@@ -1,6 +1,5 @@
 import { recordAuditEvent } from "../audit/recordAuditEvent";
 import { UseCaseError } from "../errors/UseCaseError";
-import { forgetProtectedServers } from "../mcp/gatewayServerCache";
 import type { ServerWriteContext } from "./ServerContext";
 import { ChangeFeed } from "../cache/ChangeFeed";
 
@@ -14,7 +13,6 @@ export async function deleteServer(ctx: ServerWriteContext, orgId: string, slug:
   const server = await ctx.prisma.mcpServer.findUnique({ where: { orgId_slug: { orgId, slug } }, select: { id: true, slug: true, resourceUri: true } });
   if (!server) throw new UseCaseError("not_found", `There is no MCP server "${slug.slice(0, 64)}" in this organization`);
   await ctx.prisma.mcpServer.delete({ where: { id: server.id } });
-  forgetProtectedServers();
   ChangeFeed.announce(ctx.prisma, { kind: "org", orgId });
   await recordAuditEvent(ctx.prisma, {
     orgId,

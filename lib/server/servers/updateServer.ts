@@ -1,6 +1,5 @@
 import { recordAuditEvent } from "../audit/recordAuditEvent";
 import { UseCaseError } from "../errors/UseCaseError";
-import { forgetProtectedServers } from "../mcp/gatewayServerCache";
 import { getServer } from "./getServer";
 import { loadOrgForServers } from "./loadOrgForServers";
 import type { ServerWriteContext } from "./ServerContext";
@@ -27,7 +26,6 @@ export async function updateServer(ctx: ServerWriteContext, orgId: string, slug:
     if (!current) throw new UseCaseError("not_found", `There is no MCP server "${slug.slice(0, 64)}" in this organization`);
     return writeServer(tx, { org, publicUrl: ctx.publicUrl, secretKey: ctx.secretKey }, current, patch);
   });
-  forgetProtectedServers();
   ChangeFeed.announce(ctx.prisma, { kind: "org", orgId });
   const view = await getServer(ctx, orgId, patch.slug ?? slug);
   await recordAuditEvent(ctx.prisma, {
