@@ -1,6 +1,32 @@
-import type { Prisma, PrismaClient } from "@/generated/prisma/client";
+import { randomUUID } from "node:crypto";
+import type { PrismaClient } from "@/generated/prisma/client";
 
-type AuditRow = Prisma.AuditEventCreateManyInput;
+/** One AuditEvent row, as prisma/schema.prisma describes it. */
+export interface AuditRow {
+  orgId: string | null;
+  at: Date;
+  kind: string;
+  actorType: string;
+  actorId: string | null;
+  actorLabel: string | null;
+  clientId: string | null;
+  serverId: string | null;
+  targetType: string | null;
+  targetId: string | null;
+  ip: string | null;
+  userAgent: string | null;
+  details: object;
+}
+
+/**
+ * One statement for any number of rows (its text never changes, so PostgreSQL plans it once):
+ * each column arrives as an array. `at` crosses as an ISO string and becomes the UTC `timestamp`
+ * Prisma uses for DateTime, whatever the session's TimeZone.
+ */
+const INSERT = `INSERT INTO "AuditEvent" ("id", "orgId", "at", "kind", "actorType", "actorId", "actorLabel", "clientId", "serverId", "targetType", "targetId", "ip", "userAgent", "details")
+SELECT u.id, u.org, u.at::timestamptz AT TIME ZONE 'UTC', u.kind, u.atype, u.aid, u.alabel, u.cid, u.sid, u.ttype, u.tid, u.ip, u.ua, u.details::jsonb
+FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[])
+  AS u(id, org, at, kind, atype, aid, alabel, cid, sid, ttype, tid, ip, ua, details)`;
 
 interface Pending {
   row: AuditRow;
@@ -25,7 +51,7 @@ export class AuditWriter {
   #queue: Pending[] = [];
   #flushing = false;
 
-  constructor(private readonly client: Pick<PrismaClient, "auditEvent">) {}
+  constructor(private readonly client: Pick<PrismaClient, "$executeRawUnsafe">) {}
 
   write(row: AuditRow): Promise<void> {
     return new Promise((done) => {
@@ -49,7 +75,24 @@ export class AuditWriter {
 
   async #insert(rows: AuditRow[]): Promise<void> {
     try {
-      await this.client.auditEvent.createMany({ data: rows });
+      const column = <K extends keyof AuditRow>(name: K, as: (value: AuditRow[K]) => string | null = (v) => v as string | null) => rows.map((row) => as(row[name]));
+      await this.client.$executeRawUnsafe(
+        INSERT,
+        rows.map(() => randomUUID()),
+        column("orgId"),
+        column("at", (at) => at.toISOString()),
+        column("kind"),
+        column("actorType"),
+        column("actorId"),
+        column("actorLabel"),
+        column("clientId"),
+        column("serverId"),
+        column("targetType"),
+        column("targetId"),
+        column("ip"),
+        column("userAgent"),
+        column("details", (details) => JSON.stringify(details)),
+      );
       return;
     } catch (error) {
       if (rows.length === 1) {

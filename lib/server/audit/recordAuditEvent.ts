@@ -22,11 +22,12 @@ const writers = new WeakMap<object, AuditWriter>();
  * rolls back with the rest. A failure to write it is logged and swallowed: the audit trail must
  * not turn a successful protocol step into an error for the client.
  */
-export async function recordAuditEvent(prisma: Pick<PrismaClient, "auditEvent">, event: AuditEventInput): Promise<void> {
+export async function recordAuditEvent(prisma: Pick<PrismaClient, "$executeRawUnsafe">, event: AuditEventInput): Promise<void> {
   let writer = writers.get(prisma);
   if (!writer) writers.set(prisma, (writer = new AuditWriter(prisma)));
   await writer.write({
     orgId: event.orgId,
+    at: new Date(),
     kind: event.kind,
     actorType: event.actor.type,
     actorId: event.actor.id ?? null,
