@@ -1,31 +1,88 @@
 import type { PrismaClient } from "@/generated/prisma/client";
 import type { RefreshTokenRecord, RefreshTokenStore } from "@/lib/oauth/ports";
+import { refreshTokenInsert } from "./refreshTokenInsert";
 
-const select = { id: true, tokenHash: true, familyId: true, grantId: true, clientRowId: true, resource: true, scopes: true, expiresAt: true, rotatedAt: true, revokedAt: true } as const;
+/** A RefreshToken row as the raw queries return it (times as epoch milliseconds). */
+interface Row {
+  tokenHash: string;
+  familyId: string;
+  grantId: string;
+  clientRowId: string;
+  resource: string;
+  scopes: string[];
+  expiresAtMs: number;
+  rotatedAtMs: number | null;
+  revokedAtMs: number | null;
+}
 
+const COLUMNS = `"tokenHash", "familyId", "grantId", "clientRowId", "resource", "scopes",
+  (EXTRACT(EPOCH FROM "expiresAt") * 1000)::float8 AS "expiresAtMs",
+  (EXTRACT(EPOCH FROM "rotatedAt") * 1000)::float8 AS "rotatedAtMs",
+  (EXTRACT(EPOCH FROM "revokedAt") * 1000)::float8 AS "revokedAtMs"`;
+
+/**
+ * Refresh tokens, in raw SQL: they are single-use, so every refresh reads and writes the database,
+ * and Prisma's query compiler cost more than the statements themselves (in CPU, and in
+ * WebAssembly memory that never shrinks). Times cross as ISO strings into the UTC `timestamp`
+ * columns Prisma uses for DateTime, and come back as epoch milliseconds, so the session's TimeZone
+ * cannot shift them.
+ */
 export function prismaRefreshTokenStore(prisma: PrismaClient): RefreshTokenStore {
   return {
-    findByHash: (tokenHash) => prisma.refreshToken.findUnique({ where: { tokenHash }, select }) as Promise<RefreshTokenRecord | null>,
+    async findByHash(tokenHash) {
+      const rows = await prisma.$queryRawUnsafe<Row[]>(`SELECT ${COLUMNS} FROM "RefreshToken" WHERE "tokenHash" = $1`, tokenHash);
+      return rows[0] ? toRecord(rows[0]) : null;
+    },
 
     async create(token) {
-      await prisma.refreshToken.create({ data: token });
+      const insert = refreshTokenInsert(1, token);
+      await prisma.$executeRawUnsafe(`${insert.head} VALUES (${insert.values})`, ...insert.params);
     },
 
     async rotate(oldTokenHash, successor, now) {
-      return prisma.$transaction(async (tx) => {
-        // The conditional update claims the old token: a concurrent rotation finds it taken.
-        const claimed = await tx.refreshToken.updateMany({ where: { tokenHash: oldTokenHash, rotatedAt: null, revokedAt: null }, data: { rotatedAt: now } });
-        if (claimed.count !== 1) {
-          const old = await tx.refreshToken.findUniqueOrThrow({ where: { tokenHash: oldTokenHash }, select: { familyId: true, grantId: true } });
-          return { status: "reused" as const, familyId: old.familyId, grantId: old.grantId };
-        }
-        await tx.refreshToken.create({ data: successor });
-        return { status: "rotated" as const };
-      });
+      // One statement: the conditional UPDATE claims the old token (a concurrent rotation waits
+      // for its row lock, then finds it taken) and the INSERT of the successor happens only if the
+      // claim did; the outer SELECT reads the family of the old token either way.
+      const insert = refreshTokenInsert(3, successor);
+      const rows = await prisma.$queryRawUnsafe<{ rotated: number; familyId: string; grantId: string }[]>(
+        `WITH claimed AS (
+           UPDATE "RefreshToken" SET "rotatedAt" = $1::timestamptz AT TIME ZONE 'UTC'
+           WHERE "tokenHash" = $2 AND "rotatedAt" IS NULL AND "revokedAt" IS NULL RETURNING 1
+         ), inserted AS (
+           ${insert.head} SELECT ${insert.values} FROM claimed RETURNING 1
+         )
+         SELECT (SELECT count(*) FROM inserted)::int AS "rotated", "familyId", "grantId" FROM "RefreshToken" WHERE "tokenHash" = $2`,
+        now.toISOString(),
+        oldTokenHash,
+        ...insert.params,
+      );
+      const row = rows[0];
+      if (!row) throw new Error("rotate: the refresh token to rotate does not exist");
+      return row.rotated === 1 ? { status: "rotated" } : { status: "reused", familyId: row.familyId, grantId: row.grantId };
     },
 
     async revokeFamily(familyId, now) {
-      await prisma.refreshToken.updateMany({ where: { familyId, revokedAt: null }, data: { revokedAt: now } });
+      await prisma.$executeRawUnsafe(
+        `UPDATE "RefreshToken" SET "revokedAt" = $1::timestamptz AT TIME ZONE 'UTC' WHERE "familyId" = $2 AND "revokedAt" IS NULL`,
+        now.toISOString(),
+        familyId,
+      );
     },
   };
 }
+
+function toRecord(row: Row): RefreshTokenRecord {
+  const date = (ms: number | null) => (ms === null ? null : new Date(Math.round(ms)));
+  return {
+    tokenHash: row.tokenHash,
+    familyId: row.familyId,
+    grantId: row.grantId,
+    clientRowId: row.clientRowId,
+    resource: row.resource,
+    scopes: row.scopes,
+    expiresAt: date(row.expiresAtMs)!,
+    rotatedAt: date(row.rotatedAtMs),
+    revokedAt: date(row.revokedAtMs),
+  };
+}
+
