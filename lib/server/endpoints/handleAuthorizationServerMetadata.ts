@@ -1,5 +1,6 @@
 import { buildAuthorizationServerMetadata } from "@/lib/oauth/metadata/buildAuthorizationServerMetadata";
 import { oauthEndpoint } from "../http/oauthEndpoint";
+import { sentBodies } from "../http/sentBodies";
 import { getOAuthRuntime } from "../oauth/getOAuthRuntime";
 import { loadOrgSnapshot } from "../oauth/loadOrgSnapshot";
 
@@ -22,5 +23,7 @@ export const handleAuthorizationServerMetadata = oauthEndpoint<{ org: string }>(
     body = JSON.stringify(metadata);
     documents.set("authorization-server", body);
   }
-  return new Response(body, { headers: { "content-type": "application/json", "cache-control": "public, max-age=300" } });
+  const response = new Response(body, { headers: { "content-type": "application/json", "cache-control": "public, max-age=300" } });
+  sentBodies.set(response, body);
+  return response;
 });

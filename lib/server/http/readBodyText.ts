@@ -1,4 +1,5 @@
 import { OAuthError } from "@/lib/oauth/errors/OAuthError";
+import { receivedBodies } from "./receivedBodies";
 
 /**
  * The request body as text, refused with 413 past `limit` bytes while it streams in (a chunked
@@ -7,6 +8,11 @@ import { OAuthError } from "@/lib/oauth/errors/OAuthError";
 export async function readBodyText(request: Request, limit: number): Promise<string> {
   const tooLarge = () => new OAuthError("invalid_request", `The request body exceeds ${limit} bytes`, { status: 413 });
   if (Number(request.headers.get("content-length") ?? 0) > limit) throw tooLarge();
+  const received = receivedBodies.get(request);
+  if (received) {
+    if (received.byteLength > limit) throw tooLarge();
+    return Buffer.from(received.buffer, received.byteOffset, received.byteLength).toString("utf8");
+  }
   if (!request.body) return "";
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];

@@ -3,6 +3,8 @@ import { pipeline, Readable } from "node:stream";
 import { corsPreflight } from "./corsHeaders";
 import { jsonResponse } from "./jsonResponse";
 import type { RouteMatch } from "./matchProtocolRoute";
+import { receivedBodies } from "./receivedBodies";
+import { sentBodies } from "./sentBodies";
 
 /** Request bodies of protocol endpoints are small forms and JSON; larger ones are refused early. */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -56,13 +58,21 @@ export async function serveProtocolRequest(req: IncomingMessage, res: ServerResp
         const body = hasBody ? await readCappedBody(req, MAX_BODY_BYTES + 1) : undefined;
         // The client went away before sending its whole body: nobody to answer.
         if (body === null) return;
-        // Aborted when the client goes away before the answer is complete, so an endpoint waiting
-        // on an upstream (the gateway) stops waiting too.
-        const gone = new AbortController();
-        res.on("close", () => {
-          if (!res.writableFinished) gone.abort();
-        });
-        const request = new Request(new URL(req.url ?? "/", origin), { method, headers, signal: gone.signal, body });
+        let request: Request;
+        if (match.route.streamsAnswers) {
+          // Aborted when the client goes away before the answer is complete, so that the gateway
+          // stops waiting on its upstream too.
+          const gone = new AbortController();
+          res.on("close", () => {
+            if (!res.writableFinished) gone.abort();
+          });
+          request = new Request(new URL(req.url ?? "/", origin), { method, headers, signal: gone.signal, body });
+        } else {
+          // Endpoints that answer from memory and the database: no signal to wire, and the body
+          // reaches readBodyText directly instead of through a web stream (receivedBodies).
+          request = new Request(new URL(req.url ?? "/", origin), { method, headers });
+          if (body) receivedBodies.set(request, body);
+        }
         response = await endpoint(request, match.params);
       }
     }
@@ -80,7 +90,8 @@ export async function serveProtocolRequest(req: IncomingMessage, res: ServerResp
   }
   const eventStream = response.headers.get("content-type")?.startsWith("text/event-stream") ?? false;
   if (!eventStream && !match.route.streamsAnswers) {
-    const payload = Buffer.from(await response.arrayBuffer());
+    const text = sentBodies.get(response);
+    const payload = text === undefined ? Buffer.from(await response.arrayBuffer()) : Buffer.from(text);
     headers["content-length"] = String(payload.byteLength);
     res.writeHead(response.status, headers);
     res.end(payload);
