@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { PrismaClient } from "@/generated/prisma/client";
+import { isDatabaseUnavailable } from "../http/isDatabaseUnavailable";
 
 /** One AuditEvent row, as prisma/schema.prisma describes it. */
 export interface AuditRow {
@@ -95,8 +96,10 @@ export class AuditWriter {
       );
       return;
     } catch (error) {
-      if (rows.length === 1) {
-        console.error(`[gatehouse] could not record audit event ${rows[0]!.kind}:`, error instanceof Error ? error.message : error);
+      // Row by row only helps when one row was refused; an unreachable database refuses them all,
+      // and trying each in turn would hold every waiting request for as many round trips.
+      if (rows.length === 1 || isDatabaseUnavailable(error)) {
+        console.error(`[gatehouse] could not record ${rows.length} audit event(s), the first ${rows[0]!.kind}:`, error instanceof Error ? error.message : error);
         return;
       }
     }

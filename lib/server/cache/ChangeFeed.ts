@@ -17,12 +17,17 @@ export interface ChangeSubscriber {
  * since): before the first LISTEN succeeds and after the connection is lost, every read goes to
  * the database. Each change of liveness resets every subscriber.
  */
-export class ChangeFeed {
-  static #byClient = new WeakMap<object, ChangeFeed>();
+/**
+ * Which feed belongs to which database client. On globalThis: the custom server and Next's bundled
+ * modules are separate copies of this module in one process, and a portal action (Next's copy)
+ * must reach the feed the server's copy attached.
+ */
+const byClient = ((globalThis as { __gatehouseChangeFeeds?: WeakMap<object, ChangeFeed> }).__gatehouseChangeFeeds ??= new WeakMap());
 
+export class ChangeFeed {
   /** Makes `feed` the one `announce(client, ...)` reaches: the database client it belongs to. */
   static attach(client: object, feed: ChangeFeed): void {
-    ChangeFeed.#byClient.set(client, feed);
+    byClient.set(client, feed);
   }
 
   /**
@@ -31,7 +36,7 @@ export class ChangeFeed {
    * concurrent read could still load and keep the old row).
    */
   static announce(client: object, ...changes: Change[]): void {
-    const feed = ChangeFeed.#byClient.get(client);
+    const feed = byClient.get(client);
     if (!feed) return;
     for (const change of changes) feed.publish(change);
   }

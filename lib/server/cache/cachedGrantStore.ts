@@ -32,8 +32,9 @@ export function cachedGrantStore(inner: GrantStore, feed: ChangeFeed): GrantStor
       return found!;
     },
     async revoke(grantId, reason, now) {
-      await inner.revoke(grantId, reason, now);
+      // Read first: once the revocation has committed, nothing may fail before it is announced.
       const grant = await inner.find(grantId);
+      await inner.revoke(grantId, reason, now);
       if (grant) feed.publish({ kind: "grant", grantId, clientRowId: grant.clientRowId });
     },
   };

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { CHANGES_CHANNEL } from "./CHANGES_CHANNEL";
 import { parseChangePayload } from "./Change";
@@ -7,10 +8,14 @@ const RETRY_MIN_MS = 250;
 const RETRY_MAX_MS = 5_000;
 /**
  * A silent LISTEN connection cannot tell a quiet database from a dead link (a half-open TCP
- * connection after a network fault): it is probed this often, and dropped when the probe fails.
+ * connection after a network fault, a pooler that accepts LISTEN and delivers nothing): every
+ * PROBE_EVERY_MS it notifies itself and must hear that ping back within PROBE_TIMEOUT_MS, or it is
+ * dropped (and caches read through until it is back). That bounds how long a silently dead link
+ * can hide a change: about 10 s.
  */
-const PROBE_EVERY_MS = 10_000;
+const PROBE_EVERY_MS = 5_000;
 const PROBE_TIMEOUT_MS = 5_000;
+const CONNECT_TIMEOUT_MS = 5_000;
 
 /**
  * Feeds `feed` from PostgreSQL's NOTIFYs on one dedicated connection (LISTEN holds a session, so
@@ -41,12 +46,24 @@ export function listenPostgresChanges(connectionString: string, feed: ChangeFeed
   };
 
   const connect = async () => {
-    const connection = new pg.Client({ connectionString, keepAlive: true, application_name: "gatehouse-change-feed" });
+    const connection = new pg.Client({
+      connectionString,
+      keepAlive: true,
+      application_name: "gatehouse-change-feed",
+      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+      query_timeout: PROBE_TIMEOUT_MS,
+    });
     client = connection;
+    let awaitedPing: { nonce: string; timer: NodeJS.Timeout } | null = null;
     connection.on("error", () => drop(connection));
     connection.on("end", () => drop(connection));
     connection.on("notification", (message) => {
       if (message.channel !== CHANGES_CHANNEL || message.payload === undefined) return;
+      if (awaitedPing && message.payload === pingPayload(awaitedPing.nonce)) {
+        clearTimeout(awaitedPing.timer);
+        awaitedPing = null;
+        return;
+      }
       const change = parseChangePayload(message.payload);
       if (change) feed.publish(change);
     });
@@ -61,11 +78,12 @@ export function listenPostgresChanges(connectionString: string, feed: ChangeFeed
     retryMs = RETRY_MIN_MS;
     feed.setLive(true);
     probeTimer = setInterval(() => {
-      const timeout = setTimeout(() => drop(connection), PROBE_TIMEOUT_MS);
-      connection.query("SELECT 1").then(
-        () => clearTimeout(timeout),
-        () => drop(connection),
-      );
+      if (awaitedPing) return;
+      const nonce = randomUUID();
+      const timer = setTimeout(() => drop(connection), PROBE_TIMEOUT_MS);
+      timer.unref();
+      awaitedPing = { nonce, timer };
+      connection.query("SELECT pg_notify($1, $2)", [CHANGES_CHANNEL, pingPayload(nonce)]).catch(() => drop(connection));
     }, PROBE_EVERY_MS);
     probeTimer.unref();
   };
@@ -80,4 +98,9 @@ export function listenPostgresChanges(connectionString: string, feed: ChangeFeed
     if (feed.live) feed.setLive(false);
     await connection?.end().catch(() => undefined);
   };
+}
+
+/** The probe's own notification: a table no trigger names, so parseChangePayload ignores it. */
+function pingPayload(nonce: string): string {
+  return JSON.stringify({ t: "ping", n: nonce });
 }

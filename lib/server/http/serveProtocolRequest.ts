@@ -58,6 +58,7 @@ export async function serveProtocolRequest(req: IncomingMessage, res: ServerResp
         const body = hasBody ? await readCappedBody(req, MAX_BODY_BYTES + 1) : undefined;
         // The client went away before sending its whole body: nobody to answer.
         if (body === null) return;
+        if (body && body.byteLength > MAX_BODY_BYTES) res.shouldKeepAlive = false;
         let request: Request;
         if (match.route.streamsAnswers) {
           // Aborted when the client goes away before the answer is complete, so that the gateway
@@ -116,19 +117,28 @@ function readCappedBody(req: IncomingMessage, cap: number): Promise<Uint8Array<A
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    let done = false;
+    const finish = () => {
+      if (done) return;
+      done = true;
+      const body = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
+      resolve(new Uint8Array(body.buffer as ArrayBuffer, body.byteOffset, body.byteLength));
+    };
     req.on("data", (chunk: Buffer) => {
       if (size >= cap) return;
       const room = cap - size;
       chunks.push(chunk.byteLength > room ? chunk.subarray(0, room) : chunk);
       size += Math.min(chunk.byteLength, room);
+      // Over the limit: answer now (the endpoint refuses it) rather than after the whole body;
+      // the rest is read and dropped, and the connection closes after the answer.
+      if (size >= cap) finish();
     });
-    req.on("end", () => {
-      const body = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
-      resolve(new Uint8Array(body.buffer as ArrayBuffer, body.byteOffset, body.byteLength));
-    });
+    req.on("end", finish);
     req.on("close", () => {
-      if (!req.complete) resolve(null);
+      if (!req.complete && !done) resolve(null);
     });
-    req.on("error", () => resolve(null));
+    req.on("error", () => {
+      if (!done) resolve(null);
+    });
   });
 }

@@ -41,7 +41,11 @@ CREATE TRIGGER "McpServer_notify_change" AFTER INSERT OR UPDATE OR DELETE ON "Mc
 CREATE TRIGGER "Scope_notify_change" AFTER INSERT OR UPDATE OR DELETE ON "Scope"
   FOR EACH ROW EXECUTE FUNCTION "gatehouse_notify_change"();
 -- A new client or grant invalidates nothing: caches never keep "not found".
-CREATE TRIGGER "Client_notify_change" AFTER UPDATE OR DELETE ON "Client"
+-- Not on "lastUsedAt" (set at every authorization): it changes nothing a cache holds.
+CREATE TRIGGER "Client_notify_change" AFTER UPDATE OF "clientId", "source", "name", "secretHash", "secretExpiresAt",
+    "registrationAccessTokenHash", "tokenEndpointAuthMethod", "applicationType", "redirectUris", "grantTypes",
+    "responseTypes", "scope", "logoUri", "clientUri", "metadata", "canIntrospect", "metadataExpiresAt", "disabledAt"
+  OR DELETE ON "Client"
   FOR EACH ROW EXECUTE FUNCTION "gatehouse_notify_change"();
 CREATE TRIGGER "Grant_notify_change" AFTER UPDATE OR DELETE ON "Grant"
   FOR EACH ROW EXECUTE FUNCTION "gatehouse_notify_change"();
