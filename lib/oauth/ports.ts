@@ -169,6 +169,8 @@ export interface AuthorizationCodeStore {
 
 export type RotateRefreshTokenResult =
   | { status: "rotated" }
+  /** The token is gone (its client or grant was deleted after it was read): nothing to rotate. */
+  | { status: "unknown" }
   /** Someone rotated (or revoked) it between our read and our write: treat as reuse. */
   | { status: "reused"; familyId: string; grantId: string };
 

@@ -95,6 +95,8 @@ export class MemoryRefreshTokenStore implements RefreshTokenStore {
   readonly tokens = new Map<string, RefreshTokenRecord>();
   /** Simulates a concurrent rotation between findByHash and rotate. */
   raceOnNextRotate = false;
+  /** Simulates the token's deletion (its client deleted) between findByHash and rotate. */
+  deleteOnNextRotate = false;
 
   async findByHash(tokenHash: string) {
     const token = this.tokens.get(tokenHash);
@@ -106,7 +108,12 @@ export class MemoryRefreshTokenStore implements RefreshTokenStore {
   }
 
   async rotate(oldTokenHash: string, successor: NewRefreshToken, now: Date) {
-    const old = this.tokens.get(oldTokenHash)!;
+    if (this.deleteOnNextRotate) {
+      this.deleteOnNextRotate = false;
+      this.tokens.delete(oldTokenHash);
+    }
+    const old = this.tokens.get(oldTokenHash);
+    if (!old) return { status: "unknown" as const };
     if (this.raceOnNextRotate) {
       this.raceOnNextRotate = false;
       old.rotatedAt = now;

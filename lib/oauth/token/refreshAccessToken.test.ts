@@ -86,6 +86,11 @@ describe("refreshAccessToken", () => {
     expect(h.refreshTokens.tokens.size).toBe(1);
   });
 
+  it("refuses a token deleted between its lookup and its rotation (its client deleted meanwhile)", async () => {
+    h.refreshTokens.deleteOnNextRotate = true;
+    expect(await asyncRefusal(() => refresh(refreshToken))).toMatchObject({ error: "invalid_grant", error_description: "the refresh token is invalid" });
+  });
+
   type Setup = (h: Harness) => void | Promise<void>;
   it.each<[string, Setup, Record<string, string>, string, string, string?]>([
     ["wrong grant_type", () => {}, { grant_type: "authorization_code" }, "unsupported_grant_type", 'this operation handles grant_type "refresh_token" only'],

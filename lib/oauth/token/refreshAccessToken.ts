@@ -119,6 +119,7 @@ async function rotate(presented: string, token: RefreshTokenRecord, deps: Refres
     now,
   );
   if (result.status === "reused") throw await revokeOnReuse(result.familyId, result.grantId, deps);
+  if (result.status === "unknown") throw invalidGrant("the refresh token is invalid", { cause: "deleted between its lookup and its rotation" });
   return successor;
 }
 

@@ -57,7 +57,7 @@ export function prismaRefreshTokenStore(prisma: PrismaClient): RefreshTokenStore
         ...insert.params,
       );
       const row = rows[0];
-      if (!row) throw new Error("rotate: the refresh token to rotate does not exist");
+      if (!row) return { status: "unknown" };
       return row.rotated === 1 ? { status: "rotated" } : { status: "reused", familyId: row.familyId, grantId: row.grantId };
     },
 
