@@ -1,3 +1,4 @@
+import { encodeRequestBody } from "../bench/lib/encodeRequestBody";
 import type { CookieJar } from "./CookieJar";
 import type { SoakStats } from "./SoakStats";
 
@@ -57,15 +58,8 @@ export async function soakRequest(ctx: SoakContext, preferred: number, init: Soa
   const { stats } = ctx;
   for (;;) {
     if (performance.now() > init.deadline) throw new Error(`${init.step}: no usable answer before the flow's deadline`);
-    const headers: Record<string, string> = { ...init.headers };
-    let body: string | undefined;
-    if (init.form) {
-      headers["content-type"] = "application/x-www-form-urlencoded";
-      body = new URLSearchParams(init.form).toString();
-    } else if (init.json !== undefined) {
-      headers["content-type"] = "application/json";
-      body = JSON.stringify(init.json);
-    }
+    const { contentType, body } = encodeRequestBody(init);
+    const headers: Record<string, string> = { ...init.headers, ...(contentType ? { "content-type": contentType } : {}) };
     if (init.cookies) headers.cookie = init.cookies.header();
     const started = performance.now();
     try {

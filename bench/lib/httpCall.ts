@@ -1,17 +1,12 @@
+import { encodeRequestBody } from "./encodeRequestBody";
+
 /** One set-up request (not measured): the status and the parsed JSON body, or the text when not JSON. */
 export async function httpCall(
   url: string,
   init: { method?: string; form?: Record<string, string>; json?: unknown; headers?: Record<string, string> },
 ): Promise<{ status: number; body: Record<string, unknown> & { text?: string } }> {
-  const headers: Record<string, string> = { ...init.headers };
-  let body: string | undefined;
-  if (init.form) {
-    headers["content-type"] = "application/x-www-form-urlencoded";
-    body = new URLSearchParams(init.form).toString();
-  } else if (init.json !== undefined) {
-    headers["content-type"] = "application/json";
-    body = JSON.stringify(init.json);
-  }
+  const { contentType, body } = encodeRequestBody(init);
+  const headers: Record<string, string> = { ...init.headers, ...(contentType ? { "content-type": contentType } : {}) };
   const response = await fetch(url, { method: init.method ?? (body === undefined ? "GET" : "POST"), headers, body });
   const text = await response.text();
   try {
