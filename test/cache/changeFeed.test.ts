@@ -124,6 +124,19 @@ describe("changes made behind the server's back", () => {
   });
 });
 
+describe("waiting for the feed to catch up (caughtUp)", () => {
+  it("once it resolves, a change committed before the call is no longer answered from memory", async () => {
+    const { token, grantId } = await liveToken();
+    await sql(`UPDATE "Grant" SET "revokedAt" = now() WHERE id = $1`, [grantId]);
+    await server.db.changes.caughtUp();
+    expect(await introspect(token)).toEqual({ active: false });
+  });
+
+  it("resolves at once for callers that wait together", async () => {
+    await Promise.all(Array.from({ length: 20 }, () => server.db.changes.caughtUp()));
+  });
+});
+
 describe.runIf(TEST_DATABASE_URL)("the change feed's connection (PostgreSQL)", () => {
   it("after the listening connection is cut, nothing stale is served and the feed reconnects", async () => {
     const { token, grantId } = await liveToken();

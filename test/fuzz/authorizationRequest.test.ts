@@ -18,6 +18,7 @@ const clients: Record<string, string[]> = {};
 beforeAll(async () => {
   // CIMD off: a random https client_id must not send the fuzz to DNS (CIMD is fuzzed in test/security).
   await world.server.db.prisma.org.update({ where: { id: world.org.orgId }, data: { cimdPolicy: "off" } });
+  await world.server.db.changes.caughtUp();
   const several = await registerClient(world, { redirect_uris: REGISTERED });
   const single = await registerClient(world, { redirect_uris: ["https://single.example/cb"] });
   clients[several.client_id] = REGISTERED;

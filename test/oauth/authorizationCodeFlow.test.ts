@@ -149,6 +149,7 @@ describe("authorization code flow (oauth4webapi as the client)", () => {
     };
     const liveGrants = () => server.db.prisma.grant.findMany({ where: { userId: org.ownerId, client: { clientId: client.client_id }, revokedAt: null } });
     await server.db.prisma.grant.updateMany({ where: { userId: org.ownerId }, data: { revokedAt: new Date() } });
+    await server.db.changes.caughtUp();
 
     await obtainCode("mcp:tools");
     const tools = await step("mcp:tools");

@@ -85,8 +85,10 @@ describe("Client ID Metadata Documents", () => {
 
   it("ignores metadata documents when the org turned CIMD off", async () => {
     await server.db.prisma.org.update({ where: { id: org.orgId }, data: { cimdPolicy: "off" } });
+    await server.db.changes.caughtUp();
     const step = await attempt(`${docs.origin}/good.json`);
     await server.db.prisma.org.update({ where: { id: org.orgId }, data: { cimdPolicy: "any_public_host" } });
+    await server.db.changes.caughtUp();
     expect(step.kind === "error-page" && step.error.toResponseBody()).toEqual({ error: "invalid_request", error_description: "client_id is not registered with this authorization server" });
   });
 });

@@ -31,7 +31,10 @@ afterAll(async () => {
 });
 
 const clientId = () => `${docs.origin}/client.json`;
-const setPolicy = (cimdPolicy: CimdPolicy, cimdAllowedHosts: string[] = []) => server.db.prisma.org.update({ where: { id: org.orgId }, data: { cimdPolicy, cimdAllowedHosts } });
+async function setPolicy(cimdPolicy: CimdPolicy, cimdAllowedHosts: string[] = []) {
+  await server.db.prisma.org.update({ where: { id: org.orgId }, data: { cimdPolicy, cimdAllowedHosts } });
+  await server.db.changes.caughtUp();
+}
 
 async function attempt() {
   const runtime = await getOAuthRuntime();

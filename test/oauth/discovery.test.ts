@@ -79,9 +79,11 @@ describe("authorization server metadata", () => {
 
   it("drops registration_endpoint when open registration is off", async () => {
     await server.db.prisma.org.update({ where: { id: org.orgId }, data: { openRegistration: false } });
+    await server.db.changes.caughtUp();
     const body = await (await fetch(`${server.origin}/.well-known/oauth-authorization-server/orgs/${org.slug}`)).json();
     expect(body).not.toHaveProperty("registration_endpoint");
     await server.db.prisma.org.update({ where: { id: org.orgId }, data: { openRegistration: true } });
+    await server.db.changes.caughtUp();
   });
 });
 

@@ -63,6 +63,7 @@ it("stops publishing the old key once its tokens have expired, and its tokens ar
   const oldKid = decodeProtectedHeader(old).kid!;
   await rotateSigningKey(server.db.prisma, org.orgId, TEST_SECRET_KEY, { type: "system", label: "test" });
   await server.db.prisma.signingKey.update({ where: { kid: oldKid }, data: { publishUntil: new Date(Date.now() - 1000) } });
+  await server.db.changes.caughtUp();
   expect((await jwks()).keys.map((k) => k.kid)).not.toContain(oldKid);
   expect(await introspect(old)).toEqual({ active: false });
 });

@@ -84,8 +84,10 @@ describe("dynamic client registration (RFC 7591)", () => {
 
   it("refuses registration when the org turned open registration off", async () => {
     await server.db.prisma.org.update({ where: { id: org.orgId }, data: { openRegistration: false } });
+    await server.db.changes.caughtUp();
     const response = await register(publicClient);
     await server.db.prisma.org.update({ where: { id: org.orgId }, data: { openRegistration: true } });
+    await server.db.changes.caughtUp();
     expect(response.status).toBe(403);
     expect(await response.json()).toEqual({ error: "access_denied", error_description: `Open registration is turned off for ${org.slug.toUpperCase()}: ask its administrator to register your client` });
   });

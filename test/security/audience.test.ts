@@ -17,6 +17,7 @@ let resourceServerB: { clientId: string; clientSecret: string };
 beforeAll(async () => {
   const prisma = world.server.db.prisma;
   await prisma.mcpServer.create({ data: { orgId: world.org.orgId, slug: "server-b", name: "Server B", resourceUri: SERVER_B, scopes: { create: [{ name: "mcp:tools", isDefault: true }] } } });
+  await world.server.db.changes.caughtUp();
   orgB = await seedOrg(prisma);
   const rs = { name: "Resource server", grantTypes: ["client_credentials"], canIntrospect: true, actor: { type: "system" as const, label: "test" } };
   resourceServerA = await createAdminClient(prisma, { ...rs, orgId: world.org.orgId });

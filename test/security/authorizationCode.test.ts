@@ -80,6 +80,7 @@ describe("authorization code attacks", () => {
     await world.server.db.prisma.mcpServer.create({
       data: { orgId: world.org.orgId, slug: "elsewhere", name: "Elsewhere", resourceUri: "https://elsewhere.example/mcp", scopes: { create: [{ name: "mcp:tools", isDefault: true }] } },
     });
+    await world.server.db.changes.caughtUp();
     const client = await registerClient(world);
     const issued = await obtainCode(world, client.client_id);
     const response = await exchangeCode(world, client.client_id, issued, { resource: "https://elsewhere.example/mcp" });

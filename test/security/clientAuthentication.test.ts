@@ -66,6 +66,7 @@ describe("client authentication attacks", () => {
   it("a disabled client with its right secret", async () => {
     const service = await createAdminClient(world.server.db.prisma, { orgId: world.org.orgId, name: "Disabled", grantTypes: ["client_credentials"], actor: { type: "system", label: "test" } });
     await world.server.db.prisma.client.updateMany({ where: { clientId: service.clientId }, data: { disabledAt: new Date() } });
+    await world.server.db.changes.caughtUp();
     expect((await token({}, basic(service.clientId, service.clientSecret))).body).toEqual(refusal("this client has been disabled"));
   });
 });

@@ -87,6 +87,7 @@ describe("redirect URI attacks", () => {
   it("refuses a disabled client with an error page", async () => {
     const disabled = await registerClient(world);
     await world.server.db.prisma.client.updateMany({ where: { clientId: disabled.client_id }, data: { disabledAt: new Date() } });
+    await world.server.db.changes.caughtUp();
     const step = await authorize({ client_id: disabled.client_id, redirect_uri: "http://127.0.0.1:5000/callback" });
     expect(step.kind === "error-page" && step.error.toResponseBody()).toEqual({ error: "unauthorized_client", error_description: "this client has been disabled" });
   });

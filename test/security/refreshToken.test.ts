@@ -85,8 +85,10 @@ describe("refresh token attacks", () => {
       response = await postForm(world.endpoint("token"), `grant_type=refresh_token&client_id=${client.client_id}&refresh_token=${tokens.refresh_token}&refresh_token=${tokens.refresh_token}`);
     } else if (change === "__no_refresh_grant__") {
       await world.server.db.prisma.client.updateMany({ where: { clientId: client.client_id }, data: { grantTypes: ["authorization_code"] } });
+      await world.server.db.changes.caughtUp();
       response = await refresh(world, client.client_id, tokens.refresh_token);
       await world.server.db.prisma.client.updateMany({ where: { clientId: client.client_id }, data: { grantTypes: ["authorization_code", "refresh_token"] } });
+      await world.server.db.changes.caughtUp();
     } else {
       response = await refresh(world, client.client_id, tokens.refresh_token, change as Record<string, string>);
     }
@@ -107,6 +109,7 @@ describe("refresh token attacks", () => {
     const client = await registerClient(world);
     const tokens = await obtainTokens(world, client.client_id);
     await world.server.db.prisma.grant.update({ where: { id: (await row(tokens.refresh_token)).grantId }, data: { revokedAt: new Date() } });
+    await world.server.db.changes.caughtUp();
     expect((await refresh(world, client.client_id, tokens.refresh_token)).body).toEqual({ error: "invalid_grant", error_description: "the authorization grant has been revoked" });
   });
 

@@ -43,6 +43,7 @@ export class ChangeFeed {
 
   #subscribers = new Set<ChangeSubscriber>();
   #live = false;
+  #catchUp: (() => Promise<void>) | null = null;
 
   get live(): boolean {
     return this.#live;
@@ -55,6 +56,21 @@ export class ChangeFeed {
 
   publish(change: Change): void {
     for (const subscriber of this.#subscribers) subscriber.change(change);
+  }
+
+  /**
+   * Resolves once every change committed before the call has reached the subscribers: the caches
+   * no longer hold anything those changes made stale. For a reader that must see another
+   * connection's write (a test writing behind the server's back, an operator's script). While the
+   * feed is not live it resolves at once: nothing is answered from memory then.
+   */
+  async caughtUp(): Promise<void> {
+    if (this.#live && this.#catchUp) await this.#catchUp();
+  }
+
+  /** Set by the listener: how to wait for the changes committed so far to be delivered. */
+  setCatchUp(catchUp: () => Promise<void>): void {
+    this.#catchUp = catchUp;
   }
 
   setLive(live: boolean): void {

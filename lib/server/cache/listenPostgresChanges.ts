@@ -30,11 +30,20 @@ export function listenPostgresChanges(connectionString: string, feed: ChangeFeed
   let retryTimer: NodeJS.Timeout | undefined;
   let probeTimer: NodeJS.Timeout | undefined;
 
+  /** Self-notifications awaited on the current connection, by nonce: probes and catch-ups. */
+  const awaited = new Map<string, () => void>();
+  const settleAwaited = () => {
+    for (const resolve of awaited.values()) resolve();
+    awaited.clear();
+  };
+
   const drop = (connection: pg.Client) => {
     if (client !== connection) return;
     client = null;
     clearInterval(probeTimer);
     if (feed.live) feed.setLive(false);
+    // Nothing is answered from memory while the feed is down, so whoever waited is caught up.
+    settleAwaited();
     connection.removeAllListeners("notification");
     connection.on("error", () => undefined);
     connection.end().catch(() => undefined);
@@ -43,6 +52,18 @@ export function listenPostgresChanges(connectionString: string, feed: ChangeFeed
       retryTimer.unref();
       retryMs = Math.min(retryMs * 2, RETRY_MAX_MS);
     }
+  };
+
+  /**
+   * Notifies this connection itself and resolves when that notification comes back. PostgreSQL
+   * delivers notifications in commit order, so by then every change committed before the call
+   * has been published. Resolves at once if the connection is lost meanwhile (see drop).
+   */
+  const notifySelf = (connection: pg.Client): Promise<void> => {
+    const nonce = randomUUID();
+    const heard = new Promise<void>((resolve) => awaited.set(nonce, resolve));
+    connection.query("SELECT pg_notify($1, $2)", [CHANGES_CHANNEL, pingPayload(nonce)]).catch(() => drop(connection));
+    return heard;
   };
 
   const connect = async () => {
@@ -54,14 +75,14 @@ export function listenPostgresChanges(connectionString: string, feed: ChangeFeed
       query_timeout: PROBE_TIMEOUT_MS,
     });
     client = connection;
-    let awaitedPing: { nonce: string; timer: NodeJS.Timeout } | null = null;
     connection.on("error", () => drop(connection));
     connection.on("end", () => drop(connection));
     connection.on("notification", (message) => {
       if (message.channel !== CHANGES_CHANNEL || message.payload === undefined) return;
-      if (awaitedPing && message.payload === pingPayload(awaitedPing.nonce)) {
-        clearTimeout(awaitedPing.timer);
-        awaitedPing = null;
+      const ping = parsePingPayload(message.payload);
+      if (ping !== null) {
+        awaited.get(ping)?.();
+        awaited.delete(ping);
         return;
       }
       const change = parseChangePayload(message.payload);
@@ -77,17 +98,23 @@ export function listenPostgresChanges(connectionString: string, feed: ChangeFeed
     if (stopped || client !== connection) return;
     retryMs = RETRY_MIN_MS;
     feed.setLive(true);
+    let probing = false;
     probeTimer = setInterval(() => {
-      if (awaitedPing) return;
-      const nonce = randomUUID();
+      if (probing) return;
+      probing = true;
       const timer = setTimeout(() => drop(connection), PROBE_TIMEOUT_MS);
       timer.unref();
-      awaitedPing = { nonce, timer };
-      connection.query("SELECT pg_notify($1, $2)", [CHANGES_CHANNEL, pingPayload(nonce)]).catch(() => drop(connection));
+      void notifySelf(connection).then(() => {
+        clearTimeout(timer);
+        probing = false;
+      });
     }, PROBE_EVERY_MS);
     probeTimer.unref();
   };
 
+  feed.setCatchUp(async () => {
+    if (client) await notifySelf(client);
+  });
   void connect();
   return async () => {
     stopped = true;
@@ -96,11 +123,22 @@ export function listenPostgresChanges(connectionString: string, feed: ChangeFeed
     const connection = client;
     client = null;
     if (feed.live) feed.setLive(false);
+    settleAwaited();
     await connection?.end().catch(() => undefined);
   };
 }
 
-/** The probe's own notification: a table no trigger names, so parseChangePayload ignores it. */
+/** A self-notification (probe or catch-up): a table no trigger names, so parseChangePayload ignores it. */
 function pingPayload(nonce: string): string {
   return JSON.stringify({ t: "ping", n: nonce });
+}
+
+function parsePingPayload(payload: string): string | null {
+  if (!payload.startsWith('{"t":"ping"')) return null;
+  try {
+    const n = (JSON.parse(payload) as { n?: unknown }).n;
+    return typeof n === "string" ? n : null;
+  } catch {
+    return null;
+  }
 }
