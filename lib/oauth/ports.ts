@@ -115,7 +115,8 @@ export interface ClientStore {
   /**
    * The client with this `client_id` in the org, or null. For a CIMD client id (an https URL) the
    * adapter may fetch and cache the metadata document (see fetchClientMetadataDocument) before
-   * answering; the core treats the result like any other client.
+   * answering; the core treats the result like any other client. When the org's policy does not
+   * accept that client id as a document (any more), it throws CimdClientRefused.
    */
   findByClientId(orgId: string, clientId: string): Promise<ClientRecord | null>;
   /** The client with this storage id, or null. */

@@ -1,7 +1,9 @@
+import * as oauth from "oauth4webapi";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CimdPolicy } from "@/generated/prisma/client";
 import { prepareAuthorization } from "@/lib/server/authorize/prepareAuthorization";
 import { getOAuthRuntime } from "@/lib/server/oauth/getOAuthRuntime";
+import { authorizeAs } from "../support/authorizeAs";
 import { type DocumentServer, startDocumentServer } from "../support/startDocumentServer";
 import { seedOrg, type SeededOrg } from "../support/seedOrg";
 import { startTestServer, type TestServer } from "../support/startTestServer";
@@ -19,7 +21,7 @@ beforeAll(async () => {
   docs = await startDocumentServer((req, res, origin) => {
     fetched++;
     if (req.url !== "/client.json") return void res.writeHead(404).end();
-    res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ client_id: `${origin}/client.json`, client_name: "Listed Client", redirect_uris: [REDIRECT], token_endpoint_auth_method: "none" }));
+    res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ client_id: `${origin}/client.json`, client_name: "Listed Client", redirect_uris: [REDIRECT], token_endpoint_auth_method: "none", grant_types: ["authorization_code", "refresh_token"] }));
   });
   server = await startTestServer({ GATEHOUSE_CIMD_ALLOW_LOOPBACK: "true" });
   (globalThis as Record<string, unknown>).__gatehouseCimdTestCa = docs.ca;
@@ -77,5 +79,60 @@ describe("the org's Client ID Metadata Document policy", () => {
     await setPolicy("off", ["127.0.0.1"]);
     expect(await attempt()).toEqual({ error: "invalid_request", error_description: "client_id is not registered with this authorization server" });
     expect(await metadata()).not.toHaveProperty("client_id_metadata_document_supported");
+  });
+});
+
+// A client from an accepted host holds a code and a refresh token; then the admin narrows the
+// policy. At the token endpoint the client can no longer be identified: RFC 6749 §5.2
+// invalid_client (401), like every other failed client authentication there.
+describe("a CIMD client the org no longer accepts, at the token endpoint", () => {
+  const LOOPBACK = "http://127.0.0.1:5555/callback";
+  let code: string;
+  let verifier: string;
+  let refreshToken: string;
+
+  async function authorize() {
+    const pkceVerifier = oauth.generateRandomCodeVerifier();
+    const redirect = await authorizeAs({ id: org.ownerId, email: org.ownerEmail }, org.slug, {
+      response_type: "code", client_id: clientId(), redirect_uri: LOOPBACK, state: "s",
+      code_challenge: await oauth.calculatePKCECodeChallenge(pkceVerifier), code_challenge_method: "S256",
+    });
+    return { code: redirect.searchParams.get("code")!, verifier: pkceVerifier };
+  }
+  const token = async (fields: Record<string, string>) => {
+    const response = await fetch(`${server.origin}/orgs/${org.slug}/api/v1/oauth/token`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: new URLSearchParams({ client_id: clientId(), ...fields }) });
+    return { status: response.status, wwwAuthenticate: response.headers.get("www-authenticate"), body: (await response.json()) as Record<string, unknown> };
+  };
+  const redeem = () => token({ grant_type: "authorization_code", code, redirect_uri: LOOPBACK, code_verifier: verifier });
+  const refresh = () => token({ grant_type: "refresh_token", refresh_token: refreshToken });
+  const refused = (reason: string) => ({ status: 401, wwwAuthenticate: null, body: { error: "invalid_client", error_description: `client authentication failed: ${reason}` } });
+
+  beforeAll(async () => {
+    await setPolicy("listed_hosts", ["127.0.0.1"]);
+    const first = await authorize();
+    const issued = await token({ grant_type: "authorization_code", code: first.code, redirect_uri: LOOPBACK, code_verifier: first.verifier });
+    expect(issued.status).toBe(200);
+    refreshToken = issued.body.refresh_token as string;
+    ({ code, verifier } = await authorize());
+  });
+
+  it("refuses the authorization code and the refresh token with invalid_client once the host leaves the list", async () => {
+    await setPolicy("listed_hosts", ["clients.example.com"]);
+    const reason = "this organization no longer accepts Client ID Metadata Documents from 127.0.0.1";
+    expect(await redeem()).toEqual(refused(reason));
+    expect(await refresh()).toEqual(refused(reason));
+  });
+
+  it("refuses them with invalid_client once CIMD is off", async () => {
+    await setPolicy("off", ["127.0.0.1"]);
+    const reason = "this organization no longer accepts Client ID Metadata Documents as client_id";
+    expect(await redeem()).toEqual(refused(reason));
+    expect(await refresh()).toEqual(refused(reason));
+  });
+
+  it("still honours them when the host is listed again: the refusal consumed nothing", async () => {
+    await setPolicy("listed_hosts", ["127.0.0.1"]);
+    expect((await redeem()).status).toBe(200);
+    expect((await refresh()).status).toBe(200);
   });
 });

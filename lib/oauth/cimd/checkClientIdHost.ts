@@ -1,5 +1,4 @@
-import { invalidRequest } from "../errors/OAuthError";
-import { printable } from "../errors/printable";
+import { CimdClientRefused } from "./CimdClientRefused";
 import type { CimdPolicy } from "./CimdPolicy";
 
 const withoutTrailingDot = (host: string) => host.replace(/\.$/, "");
@@ -10,8 +9,9 @@ const withoutTrailingDot = (host: string) => host.replace(/\.$/, "");
  * server which documents it trusts; an allow-list is the policy an org chooses when only its own
  * clients' hosts should be fetched.
  *
- * A refused host is the same `invalid_request` as a client id the org does not know (what an
- * org with CIMD off answers), with a description that says why. A URL that does not parse is
+ * A refused host is CimdClientRefused: at the authorization endpoint the same `invalid_request`
+ * as a client id the org does not know (what an org with CIMD off answers), with a description
+ * that says why; in client authentication `invalid_client`. A URL that does not parse is
  * left to validateClientIdUrl, which explains what is wrong with it. The port is not part of
  * the comparison: the list names hosts.
  */
@@ -24,7 +24,5 @@ export function checkClientIdHost(clientId: string, policy: CimdPolicy): void {
     return;
   }
   if (policy.allowedHosts.some((allowed) => withoutTrailingDot(allowed) === host)) return;
-  throw invalidRequest(
-    `client_id is not registered with this authorization server: this organization accepts Client ID Metadata Documents only from listed hosts, and ${printable(host)} is not one of them`,
-  );
+  throw new CimdClientRefused(host);
 }

@@ -1,3 +1,4 @@
+import { CimdClientRefused } from "../cimd/CimdClientRefused";
 import { invalidClient, invalidRequest } from "../errors/OAuthError";
 import type { OAuthParameters } from "../http/parseOAuthParameters";
 import type { ClientRecord, ClientStore, Clock, OrgContext, SecretHasher, TokenEndpointAuthMethod } from "../ports";
@@ -37,7 +38,9 @@ interface Presented {
  *    (`client_secret_post`), or `client_id` alone (`none`, a public client);
  * 2. more than one method at once is refused (RFC 6749 §2.3: "MUST NOT use more than one
  *    authentication method in each request");
- * 3. the client exists in the org and is enabled;
+ * 3. the client exists in the org and is enabled; a Client ID Metadata Document client whose host
+ *    the org's policy no longer accepts (CimdClientRefused) is not identified either, even though
+ *    it may hold a code or refresh token from before the change;
  * 4. the method used is the one it registered: a public client presenting a secret, a
  *    confidential client presenting none, or Basic for a post client are all refused;
  * 5. the secret has not expired (RFC 7591 `client_secret_expires_at`) and matches, in constant
@@ -60,13 +63,26 @@ export async function authenticateClient(
   const fail = (description: string) =>
     invalidClient(description, presented.method === "client_secret_basic" ? { wwwAuthenticate: challenge } : {});
 
-  const client = await deps.clients.findByClientId(deps.org.orgId, presented.clientId);
+  const client = await findClient(deps, presented.clientId, fail);
   if (!client) throw fail("client authentication failed: unknown client");
   if (client.disabled) throw fail("client authentication failed: this client has been disabled");
 
   checkMethodMatchesRegistration(presented, client, fail);
   if (presented.method !== "none") await checkSecret(presented.secret ?? "", client, deps, fail);
   return { client, method: presented.method };
+}
+
+/**
+ * The client store's refusal of a CIMD client is the authorization endpoint's `invalid_request`;
+ * here the client is the one that cannot be identified: `invalid_client` (RFC 6749 §5.2).
+ */
+async function findClient(deps: AuthenticateClientDeps, clientId: string, fail: (description: string) => Error): Promise<ClientRecord | null> {
+  try {
+    return await deps.clients.findByClientId(deps.org.orgId, clientId);
+  } catch (error) {
+    if (error instanceof CimdClientRefused) throw fail(`client authentication failed: ${error.clientAuthenticationFailure}`);
+    throw error;
+  }
 }
 
 /** RFC 7617 Basic with RFC 6749 §2.3.1's extra form-urlencoding of both parts. */

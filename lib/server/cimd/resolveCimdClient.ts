@@ -1,4 +1,5 @@
 import type { PrismaClient } from "@/generated/prisma/client";
+import { CimdClientRefused } from "@/lib/oauth/cimd/CimdClientRefused";
 import { checkClientIdHost } from "@/lib/oauth/cimd/checkClientIdHost";
 import { fetchClientMetadataDocument, type FetchClientMetadataDocumentPorts } from "@/lib/oauth/cimd/fetchClientMetadataDocument";
 import type { Clock } from "@/lib/oauth/ports";
@@ -13,15 +14,17 @@ export interface CimdOptions {
 
 /**
  * A Client ID Metadata Document client, fetched on first use and again when its HTTP cache
- * lifetime has passed; kept as a `cimd` client row so grants and tokens can point at it. Returns
- * null when the org does not accept CIMD (an unknown client, as before there was a policy); a host
- * outside the org's allow-list is refused before anything is fetched, also for a client already
- * stored, so narrowing the policy applies at once. A fetch or validation failure throws the core's
+ * lifetime has passed; kept as a `cimd` client row so grants and tokens can point at it. When the
+ * org does not accept CIMD, or the host is outside the org's allow-list, throws CimdClientRefused
+ * before anything is fetched, also for a client already stored, so narrowing the policy applies at
+ * once (and a client holding a code or refresh token is told why, as `invalid_client`). Null when
+ * the org does not exist. A fetch or validation failure throws the core's
  * `invalid_client_metadata` (its description says why; the network detail goes to the log).
  */
 export async function resolveCimdClient(prisma: PrismaClient, orgId: string, clientId: string, options: CimdOptions) {
   const org = await prisma.org.findUnique({ where: { id: orgId }, select: { cimdPolicy: true, cimdAllowedHosts: true } });
-  if (!org || org.cimdPolicy === "off") return null;
+  if (!org) return null;
+  if (org.cimdPolicy === "off") throw new CimdClientRefused();
   checkClientIdHost(clientId, { mode: org.cimdPolicy, allowedHosts: org.cimdAllowedHosts });
   const now = options.clock.now();
   const existing = await prisma.client.findUnique({ where: { orgId_clientId: { orgId, clientId } } });
