@@ -11,6 +11,7 @@ const STEPS = [
   "MCP initialize",
   "MCP notifications/initialized",
   "MCP tools/list",
+  "Clean up: delete the test client (RFC 7592)",
 ];
 
 test("the flow tester runs an MCP client's whole flow on the demo server, consent in a popup, up to tools/list", async ({ page }, testInfo) => {
@@ -35,7 +36,7 @@ test("the flow tester runs an MCP client's whole flow on the demo server, consen
   await popup.waitForEvent("close");
 
   const steps = page.getByRole("list", { name: "Flow steps" });
-  await expect(page.getByRole("status").filter({ hasText: "Done: 9 of 9 steps passed." })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole("status").filter({ hasText: "Done: 10 of 10 steps passed." })).toBeVisible({ timeout: 30_000 });
   for (const title of STEPS) await expect(steps.getByRole("listitem", { name: title, exact: true }).getByText("Passed", { exact: true })).toBeVisible();
   await expect(steps.getByText("Failed", { exact: true })).toHaveCount(0);
   await expect(steps.getByRole("listitem", { name: "MCP tools/list" })).toContainText(/tools? this token may call: .*whoami/);
@@ -48,12 +49,21 @@ test("the flow tester runs an MCP client's whole flow on the demo server, consen
   await expect(token.getByText(/code_verifier=.{8}… \(43 characters, redacted\)/)).toBeVisible();
   await steps.getByRole("listitem", { name: "MCP tools/list" }).getByText("Request and response").click();
   await expect(steps.getByRole("listitem", { name: "MCP tools/list" }).getByText(/^Bearer eyJ.{5}… \(\d+ characters, redacted\)$/)).toBeVisible();
+  // The last step deleted the client with its registration access token (RFC 7592), redacted too.
+  const cleanup = steps.getByRole("listitem", { name: "Clean up: delete the test client (RFC 7592)" });
+  await expect(cleanup).toContainText(/Deleted the client \S+; the grant and tokens of this run went with it\./);
+  await cleanup.getByText("Request and response").click();
+  await expect(cleanup.getByText(/^Bearer .{8}… \(\d+ characters, redacted\)$/)).toBeVisible();
+  await expect(cleanup.getByText("204", { exact: true })).toBeVisible();
   expect(violations).toEqual([]);
   await screenshot(page, testInfo, "flow-tester");
 
-  // The run registered a client and left a grant, as a real client does.
+  // The run left nothing behind: neither the client it registered nor the grant it obtained.
   await page.goto(`/orgs/${slug}/clients`);
-  await expect(page.getByText("Gatehouse flow tester").first()).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Registered clients (0)" })).toBeVisible();
+  await expect(page.getByText("Gatehouse flow tester")).toHaveCount(0);
+  await page.goto(`/orgs/${slug}/grants`);
+  await expect(page.getByText("No active grants")).toBeVisible();
 });
 
 test("the flow tester explains where a flow stops: open registration off", async ({ page }) => {
@@ -72,7 +82,8 @@ test("the flow tester explains where a flow stops: open registration off", async
   await expect(registration).toContainText("Why: The metadata has no registration_endpoint: open registration is off.");
   await expect(registration).toContainText("Next: A client would use a Client ID Metadata Document URL as its client_id.");
   await expect(page.getByRole("status").filter({ hasText: "Stopped at “Dynamic client registration (RFC 7591)”" })).toBeVisible();
-  await expect(page.getByRole("list", { name: "Flow steps" }).getByText("Not run", { exact: true })).toHaveCount(5);
+  await expect(page.getByRole("list", { name: "Flow steps" }).getByText("Not run", { exact: true })).toHaveCount(6);
+  await expect(page.getByRole("list", { name: "Flow steps" }).getByRole("listitem", { name: "Clean up: delete the test client (RFC 7592)" })).toContainText("Not run: no client was registered.");
 });
 
 test("for a server hosted elsewhere the flow tester runs the OAuth steps and explains why it stops before MCP", async ({ page }) => {
@@ -97,7 +108,7 @@ test("for a server hosted elsewhere the flow tester runs the OAuth steps and exp
   await popup.getByRole("button", { name: "Allow access" }).click();
 
   const steps = page.getByRole("list", { name: "Flow steps" });
-  await expect(page.getByRole("status").filter({ hasText: "Done: 6 of 9 steps passed; the others were not run." })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole("status").filter({ hasText: "Done: 7 of 10 steps passed; the others were not run." })).toBeVisible({ timeout: 30_000 });
   await expect(steps.getByRole("listitem", { name: "Unauthenticated request" })).toContainText("(the challenge URL: the server itself is hosted elsewhere)");
   await expect(steps.getByRole("listitem", { name: "Token request" })).toContainText('for https://files.example.com/mcp with scope "files:read"');
   await expect(steps.getByRole("listitem", { name: "MCP tools/list" })).toContainText("Not run: this server is hosted elsewhere.");

@@ -7,7 +7,7 @@ export interface FlowExchange {
   note?: string;
 }
 
-export type FlowStepId = "challenge" | "resource-metadata" | "authorization-server-metadata" | "registration" | "authorization" | "token" | "initialize" | "initialized" | "tools-list";
+export type FlowStepId = "challenge" | "resource-metadata" | "authorization-server-metadata" | "registration" | "authorization" | "token" | "initialize" | "initialized" | "tools-list" | "cleanup";
 
 export type FlowStepStatus = "pending" | "running" | "passed" | "failed" | "skipped";
 

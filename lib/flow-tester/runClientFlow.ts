@@ -37,6 +37,7 @@ const TITLES: Record<FlowStepId, string> = {
   initialize: "MCP initialize",
   initialized: "MCP notifications/initialized",
   "tools-list": "MCP tools/list",
+  cleanup: "Clean up: delete the test client (RFC 7592)",
 };
 
 const MCP_PROTOCOL_VERSION = "2025-11-25";
@@ -95,7 +96,10 @@ function decodeJwtPayload(token: string): Record<string, unknown> | null {
  * (RFC 7591), the authorization code flow with PKCE S256, `state`, the `resource` indicator (RFC
  * 8707) and the `iss` check (RFC 9207), the token request, then MCP `initialize`,
  * `notifications/initialized` and `tools/list` over Streamable HTTP with the token. The OAuth
- * steps use oauth4webapi, so its checks are those of a strict client.
+ * steps use oauth4webapi, so its checks are those of a strict client. Last, the run deletes the
+ * client it registered (RFC 7592 §2.3, with the registration access token of the registration
+ * response), which takes the grant and tokens of the run with it: runs leave nothing behind, on
+ * success or failure, unless the server issued no registration access token (the step says so).
  *
  * Every request is recorded (secrets cut to a prefix) on the step that made it; the first failing
  * step says why and what a client would do next, and the steps after it are skipped. Never throws.
@@ -151,6 +155,9 @@ export async function runClientFlow(input: ClientFlowInput, ports: ClientFlowPor
     }
   };
 
+  /** What the cleanup needs, once a client is registered. */
+  let registered: { clientId: string; configurationUri?: string; accessToken?: string } | undefined;
+
   try {
     const challenge = await run("challenge", async () => {
       const response = await recordedFetch(input.probeUrl, {
@@ -191,14 +198,19 @@ export async function runClientFlow(input: ClientFlowInput, ports: ClientFlowPor
           as.client_id_metadata_document_supported ? "A client would use a Client ID Metadata Document URL as its client_id. Turn open registration on in Settings to run this test." : "A client needs a client_id from an admin. Turn open registration on in Settings to run this test.",
         );
       }
-      const registered = await oauth.processDynamicClientRegistrationResponse(
+      const information = await oauth.processDynamicClientRegistrationResponse(
         await oauth.dynamicClientRegistrationRequest(
           as,
           { client_name: input.clientName, redirect_uris: [input.redirectUri], token_endpoint_auth_method: "none", grant_types: ["authorization_code", "refresh_token"], response_types: ["code"] },
           options,
         ),
       );
-      return { value: { client_id: registered.client_id, token_endpoint_auth_method: "none" } as oauth.Client, summary: `Registered the public client ${registered.client_id}.` };
+      registered = {
+        clientId: information.client_id,
+        configurationUri: typeof information.registration_client_uri === "string" ? information.registration_client_uri : undefined,
+        accessToken: typeof information.registration_access_token === "string" ? information.registration_access_token : undefined,
+      };
+      return { value: { client_id: information.client_id, token_endpoint_auth_method: "none" } as oauth.Client, summary: `Registered the public client ${information.client_id}.` };
     });
 
     const callback = await run("authorization", async () => {
@@ -238,10 +250,19 @@ export async function runClientFlow(input: ClientFlowInput, ports: ClientFlowPor
     if (!input.gatewayUrl) {
       const reason = "Not run: this server is hosted elsewhere. The flow tester calls MCP only through the gateway, because this page may connect only to its own origin (Content-Security-Policy connect-src 'self') and another server need not allow it (CORS). Use the token with your MCP client instead.";
       for (const id of ["initialize", "initialized", "tools-list"] as const) update(id, (step) => ({ ...step, status: "skipped", next: reason }));
-      return steps;
+    } else {
+      await callMcp(input.gatewayUrl, accessToken);
     }
-    const gatewayUrl = input.gatewayUrl;
+  } catch (error) {
+    if (!(error instanceof FlowFailure)) throw error;
+    for (const step of steps) if (step.status === "pending" && step.id !== "cleanup") update(step.id, (s) => ({ ...s, status: "skipped", next: "Not run: an earlier step failed." }));
+  } finally {
+    await cleanUp();
+  }
+  return steps;
 
+  /** MCP initialize, notifications/initialized and tools/list through the gateway, with the token. */
+  async function callMcp(gatewayUrl: string, accessToken: string) {
     const mcpPost = async (message: Record<string, unknown>, session: { id: string | null; version: string | null }) => {
       const headers: Record<string, string> = { authorization: `Bearer ${accessToken}`, "content-type": "application/json", accept: MCP_ACCEPT };
       if (session.id) headers["mcp-session-id"] = session.id;
@@ -286,9 +307,28 @@ export async function runClientFlow(input: ClientFlowInput, ports: ClientFlowPor
       const names = (result.tools as { name?: unknown }[]).map((tool) => String(tool.name));
       return { value: names, summary: names.length ? `${names.length} tool${names.length === 1 ? "" : "s"} this token may call: ${names.join(", ")}.` : "No tools this token may call." };
     });
-  } catch (error) {
-    if (!(error instanceof FlowFailure)) throw error;
-    for (const step of steps) if (step.status === "pending") update(step.id, (s) => ({ ...s, status: "skipped", next: "Not run: an earlier step failed." }));
   }
-  return steps;
+
+  /**
+   * RFC 7592 §2.3: DELETE on the client configuration endpoint with the registration access token
+   * removes the client, and with it (at Gatehouse) its grant, codes and refresh tokens; the access
+   * token of the run then fails the grant check. Run after the flow, whether it passed or not;
+   * a failure here is shown on the step and does not throw.
+   */
+  async function cleanUp() {
+    const skip = (next: string) => update("cleanup", (step) => ({ ...step, status: "skipped", next }));
+    if (!registered) return skip("Not run: no client was registered.");
+    const { clientId, configurationUri, accessToken } = registered;
+    if (!accessToken || !configurationUri) {
+      const missing = !accessToken ? "registration_access_token" : "registration_client_uri";
+      return skip(`The client ${clientId} was left: the registration response has no ${missing} (RFC 7592 §3), so this page cannot delete it. Delete it from Clients.`);
+    }
+    await run("cleanup", async () => {
+      const response = await recordedFetch(configurationUri, { method: "DELETE", headers: { authorization: `Bearer ${accessToken}` } });
+      if (response.status !== 204) throw new FlowFailure(`Expected 204 No Content, got ${response.status}: the client ${clientId} was left.`, "Delete it from Clients. A client that wants to unregister would stop here.");
+      return { value: undefined, summary: `Deleted the client ${clientId}; the grant and tokens of this run went with it.` };
+    }).catch((error: unknown) => {
+      if (!(error instanceof FlowFailure)) throw error;
+    });
+  }
 }

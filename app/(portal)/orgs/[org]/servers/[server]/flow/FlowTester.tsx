@@ -176,7 +176,7 @@ export function FlowTester({ publicOrigin, callbackPath, clientsHref, settingsHr
         title="Run it"
         description={
           <>
-            Each run registers a new public client named “Gatehouse flow tester” (remove old ones from <Link href={clientsHref} className="text-indigo-700 underline hover:text-indigo-600">Clients</Link>) and asks you to approve it in a popup window.
+            Each run registers a public client named “Gatehouse flow tester”, asks you to approve it in a popup window, and at the end deletes that client again (RFC 7592), which revokes the grant you gave it. If a run cannot delete it, its last step says so: remove it from <Link href={clientsHref} className="text-indigo-700 underline hover:text-indigo-600">Clients</Link>.
           </>
         }
       >
