@@ -59,7 +59,10 @@ async function measure(scenarios: Scenario[]) {
     raiseDatabasePriority(database!.name);
     const m = await measureLoad(s.spec, { pid: pids[s.system], database: s.system === "gatehouse" ? database!.name : undefined }, config);
     results.set(s.id, m);
-    log(`${s.id}: ${m.rps} req/s, p50 ${m.p50Ms} ms, p99 ${m.p99Ms} ms, ${m.cpuUsPerReq} µs CPU/req${m.non2xx ? `, ${m.non2xx} non-2xx ${JSON.stringify(m.statusCodes)}` : ""}`);
+    // Which load grows Gatehouse's memory: its RSS and peak so far after each of its rows.
+    const memory = s.system === "gatehouse" ? processMemoryMiB(pids.gatehouse) : null;
+    const rss = memory ? `, RSS ${memory.rss.toFixed(0)} MiB (peak ${memory.peak.toFixed(0)})` : "";
+    log(`${s.id}: ${m.rps} req/s, p50 ${m.p50Ms} ms, p99 ${m.p99Ms} ms, ${m.cpuUsPerReq} µs CPU/req${rss}${m.non2xx ? `, ${m.non2xx} non-2xx ${JSON.stringify(m.statusCodes)}` : ""}`);
   }
 }
 
@@ -92,7 +95,7 @@ async function main() {
 
   const port = await freePort();
   const env = gatehouseEnv(port, database.url);
-  const gatehouse = startGatehouse({ root: ROOT, core: config.serverCore, env, logFile: path.join(logDir, "gatehouse.log") });
+  const gatehouse = startGatehouse({ root: ROOT, core: config.serverCore, env, logFile: path.join(logDir, "gatehouse.log"), nodeArgs: config.nodeArgs });
   await gatehouse.ready;
   pids.gatehouse = gatehouse.pid;
   log(`gatehouse pid ${gatehouse.pid} on core ${config.serverCore}, http://127.0.0.1:${port}`);

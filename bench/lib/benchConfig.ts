@@ -13,6 +13,8 @@ export interface BenchConfig {
   deadlineMin: number;
   serverCore: number;
   loadCore: number;
+  /** Extra flags for Gatehouse's node (BENCH_NODE_ARGS, space-separated): to try V8's heap settings. */
+  nodeArgs: string[];
 }
 
 export function benchConfig(env: NodeJS.ProcessEnv = process.env): BenchConfig {
@@ -33,5 +35,6 @@ export function benchConfig(env: NodeJS.ProcessEnv = process.env): BenchConfig {
     deadlineMin: num("BENCH_DEADLINE_MIN", 15),
     serverCore: 0,
     loadCore: 1,
+    nodeArgs: (env.BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean),
   };
 }
