@@ -1,7 +1,6 @@
 import type { IncomingMessage } from "node:http";
-import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { PrismaClient } from "@/generated/prisma/client";
 import { databaseRateLimitStore } from "@/lib/server/ratelimit/databaseRateLimitStore";
 import { clientAddress } from "@/lib/server/ratelimit/clientAddress";
 import { RateLimiter } from "@/lib/server/ratelimit/RateLimiter";
@@ -25,7 +24,7 @@ const rule = { name: "test", limit: 3, windowSec: 60 };
 
 describe("databaseRateLimitStore", () => {
   it("counts 100 concurrent increments of one key exactly, each seeing a distinct count", async () => {
-    const store = databaseRateLimitStore(db.prisma);
+    const store = databaseRateLimitStore(db.sql);
     const now = new Date();
     const counts = await Promise.all(Array.from({ length: 100 }, () => store.increment("k", 60_000, now)));
     expect(counts.map((c) => c.count).sort((a, b) => a - b)).toEqual(Array.from({ length: 100 }, (_, i) => i + 1));
@@ -33,7 +32,7 @@ describe("databaseRateLimitStore", () => {
   });
 
   it("starts a new window once the old one has ended, keeping the window start stable inside it", async () => {
-    const store = databaseRateLimitStore(db.prisma);
+    const store = databaseRateLimitStore(db.sql);
     const t0 = new Date("2026-03-01T10:00:00.000Z");
     expect(await store.increment("w", 60_000, t0)).toEqual({ count: 1, windowStart: t0 });
     expect(await store.increment("w", 60_000, new Date(t0.getTime() + 59_999))).toEqual({ count: 2, windowStart: t0 });
@@ -42,7 +41,7 @@ describe("databaseRateLimitStore", () => {
   });
 
   it("peeks several keys at once, leaving absent ones out", async () => {
-    const store = databaseRateLimitStore(db.prisma);
+    const store = databaseRateLimitStore(db.sql);
     const now = new Date("2026-03-01T10:00:00.000Z");
     await store.increment("a", 60_000, now);
     await store.increment("b", 60_000, now);
@@ -54,16 +53,17 @@ describe("databaseRateLimitStore", () => {
   // On PostgreSQL, a second connection pool is a second instance; the embedded database serves one
   // process, so there the two stores share its one connection.
   it("shares counts between two instances on one database", async () => {
-    const other = TEST_DATABASE_URL ? new PrismaClient({ adapter: new PrismaPg({ connectionString: db.url!, max: 4 }) }) : db.prisma;
+    const pool = TEST_DATABASE_URL ? new pg.Pool({ connectionString: db.url!, max: 4 }) : null;
+    const other = pool ?? db.sql;
     try {
-      const a = databaseRateLimitStore(db.prisma);
+      const a = databaseRateLimitStore(db.sql);
       const b = databaseRateLimitStore(other);
       const now = new Date();
       await Promise.all(Array.from({ length: 40 }, (_, i) => (i % 2 === 0 ? a : b).increment("shared", 60_000, now)));
       expect((await a.peek(["shared"])).get("shared")?.count).toBe(40);
       expect((await b.peek(["shared"])).get("shared")?.count).toBe(40);
     } finally {
-      if (other !== db.prisma) await other.$disconnect();
+      await pool?.end();
     }
   });
 });
@@ -71,7 +71,7 @@ describe("databaseRateLimitStore", () => {
 describe("RateLimiter", () => {
   it("check refuses once the limit is reached, with the seconds left in the window", async () => {
     const time = clock(Date.parse("2026-03-01T10:00:00Z"));
-    const limiter = new RateLimiter(databaseRateLimitStore(db.prisma), time);
+    const limiter = new RateLimiter(databaseRateLimitStore(db.sql), time);
     const entries = [{ rule, subject: "alice@example.com" }];
     for (let i = 0; i < rule.limit; i++) {
       expect(await limiter.check(entries)).toEqual({ allowed: true });
@@ -84,7 +84,7 @@ describe("RateLimiter", () => {
   });
 
   it("consume allows exactly the limit, then refuses", async () => {
-    const limiter = new RateLimiter(databaseRateLimitStore(db.prisma), clock(Date.parse("2026-03-01T10:00:00Z")));
+    const limiter = new RateLimiter(databaseRateLimitStore(db.sql), clock(Date.parse("2026-03-01T10:00:00Z")));
     const entries = [{ rule, subject: "203.0.113.9" }];
     const decisions = [];
     for (let i = 0; i < rule.limit + 2; i++) decisions.push((await limiter.consume(entries)).allowed);
@@ -92,7 +92,7 @@ describe("RateLimiter", () => {
   });
 
   it("refuses when any of several subjects is over its limit, and ignores a null subject", async () => {
-    const limiter = new RateLimiter(databaseRateLimitStore(db.prisma), clock(Date.parse("2026-03-01T10:00:00Z")));
+    const limiter = new RateLimiter(databaseRateLimitStore(db.sql), clock(Date.parse("2026-03-01T10:00:00Z")));
     const email = { rule, subject: "bob@example.com" };
     const address = { rule: { ...rule, name: "test-ip", limit: 100 }, subject: null };
     for (let i = 0; i < rule.limit; i++) await limiter.record([email, address]);
@@ -101,7 +101,7 @@ describe("RateLimiter", () => {
   });
 
   it("stores no subject in clear: keys are the rule and a hash", async () => {
-    const limiter = new RateLimiter(databaseRateLimitStore(db.prisma), clock(Date.now()));
+    const limiter = new RateLimiter(databaseRateLimitStore(db.sql), clock(Date.now()));
     await limiter.record([{ rule, subject: "carol@example.com" }]);
     const [bucket] = await db.prisma.rateLimitBucket.findMany();
     expect(bucket!.key).toMatch(/^test:[A-Za-z0-9_-]{32}$/);

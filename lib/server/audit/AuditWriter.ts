@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { PrismaClient } from "@/generated/prisma/client";
+import type { SqlSession } from "../db/SqlSession";
 import { isDatabaseUnavailable } from "../http/isDatabaseUnavailable";
 
 /** One AuditEvent row, as prisma/schema.prisma describes it. */
@@ -48,11 +49,33 @@ const MAX_BATCH = 500;
  * database refuses is logged) does not lose the others. A write failure is logged and swallowed:
  * the audit trail must not turn a successful protocol step into an error for the client.
  */
+/**
+ * The writer of each database client. On globalThis, as ChangeFeed's map: the custom server and
+ * Next's bundle are separate copies of this module in one process and must share the writer that
+ * openDatabase attached.
+ */
+const byClient = ((globalThis as { __gatehouseAuditWriters?: WeakMap<object, AuditWriter> }).__gatehouseAuditWriters ??= new WeakMap());
+
 export class AuditWriter {
+  /** Makes the writer of `client` send its batches through `sql` (the driver, without Prisma). */
+  static attach(client: object, sql: Pick<SqlSession, "query">): void {
+    byClient.set(client, new AuditWriter((text, params) => sql.query(text, params)));
+  }
+
+  /**
+   * The writer for `client`: the one attached to it, or one that writes through Prisma's raw query
+   * (a transaction client: the events then commit or roll back with the rest).
+   */
+  static for(client: Pick<PrismaClient, "$executeRawUnsafe">): AuditWriter {
+    let writer = byClient.get(client);
+    if (!writer) byClient.set(client, (writer = new AuditWriter((text, params) => client.$executeRawUnsafe(text, ...params))));
+    return writer;
+  }
+
   #queue: Pending[] = [];
   #flushing = false;
 
-  constructor(private readonly client: Pick<PrismaClient, "$executeRawUnsafe">) {}
+  private constructor(private readonly execute: (text: string, params: unknown[]) => Promise<unknown>) {}
 
   write(row: AuditRow): Promise<void> {
     return new Promise((done) => {
@@ -77,8 +100,7 @@ export class AuditWriter {
   async #insert(rows: AuditRow[]): Promise<void> {
     try {
       const column = <K extends keyof AuditRow>(name: K, as: (value: AuditRow[K]) => string | null = (v) => v as string | null) => rows.map((row) => as(row[name]));
-      await this.client.$executeRawUnsafe(
-        INSERT,
+      await this.execute(INSERT, [
         rows.map(() => randomUUID()),
         column("orgId"),
         column("at", (at) => at.toISOString()),
@@ -93,7 +115,7 @@ export class AuditWriter {
         column("ip"),
         column("userAgent"),
         column("details", (details) => JSON.stringify(details)),
-      );
+      ]);
       return;
     } catch (error) {
       // Row by row only helps when one row was refused; an unreachable database refuses them all,

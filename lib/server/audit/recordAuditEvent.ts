@@ -14,8 +14,6 @@ export interface AuditEventInput {
   details?: Record<string, unknown>;
 }
 
-const writers = new WeakMap<object, AuditWriter>();
-
 /**
  * Appends to the audit log, before the caller goes on; concurrent events share one INSERT
  * (AuditWriter). Inside a transaction, pass the transaction client: the event then commits or
@@ -23,9 +21,7 @@ const writers = new WeakMap<object, AuditWriter>();
  * not turn a successful protocol step into an error for the client.
  */
 export async function recordAuditEvent(prisma: Pick<PrismaClient, "$executeRawUnsafe">, event: AuditEventInput): Promise<void> {
-  let writer = writers.get(prisma);
-  if (!writer) writers.set(prisma, (writer = new AuditWriter(prisma)));
-  await writer.write({
+  await AuditWriter.for(prisma).write({
     orgId: event.orgId,
     at: new Date(),
     kind: event.kind,

@@ -3,6 +3,7 @@ import type { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "@/generated/prisma/client";
+import { AuditWriter } from "../audit/AuditWriter";
 import { ChangeFeed } from "../cache/ChangeFeed";
 import { listenPgliteChanges } from "../cache/listenPgliteChanges";
 import { listenPostgresChanges } from "../cache/listenPostgresChanges";
@@ -12,6 +13,12 @@ import type { SqlSession } from "./SqlSession";
 export interface Database {
   kind: "pglite" | "postgres";
   prisma: PrismaClient;
+  /**
+   * Plain SQL on Prisma's own pool (PostgreSQL) or connection (PGlite), for the hot statements
+   * written in SQL anyway (refresh rotation, code redemption, audit batches): a raw query through
+   * Prisma costs about five times the driver's CPU (258 µs against 51 µs for a one-row SELECT).
+   */
+  sql: Pick<SqlSession, "query">;
   /** Committed changes to cached state (lib/server/cache): live while the database is listened to. */
   changes: ChangeFeed;
   /** Runs `fn` with a raw session on one connection (migrations, advisory locks). */
@@ -59,9 +66,11 @@ async function openPglite(dataDir: string): Promise<Database> {
     query: async (text, params) => ({ rows: (await db.query(text, params)).rows as never[] }),
     exec: (script) => db.exec(script),
   };
+  AuditWriter.attach(prisma, session);
   return {
     kind: "pglite",
     prisma,
+    sql: session,
     changes,
     withSession: (fn) => fn(session),
     async close() {
@@ -73,13 +82,20 @@ async function openPglite(dataDir: string): Promise<Database> {
 }
 
 async function openPostgres(url: string, poolSize: number): Promise<Database> {
-  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: poolSize }), transactionOptions: TRANSACTION_OPTIONS });
+  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle connection that the server drops (a restart) is reported here, and without a
+  // listener the process would exit; the next query on it fails and is answered 503.
+  pool.on("error", () => undefined);
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool), transactionOptions: TRANSACTION_OPTIONS });
+  const sql: Database["sql"] = { query: async (text, params) => ({ rows: (await pool.query(text, params)).rows }) };
   const changes = new ChangeFeed();
   ChangeFeed.attach(prisma, changes);
+  AuditWriter.attach(prisma, sql);
   const stopListening = listenPostgresChanges(url, changes);
   return {
     kind: "postgres",
     prisma,
+    sql,
     changes,
     async withSession(fn) {
       const client = new pg.Client({ connectionString: url });
@@ -93,6 +109,7 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
     async close() {
       await stopListening();
       await prisma.$disconnect();
+      await pool.end();
     },
   };
 }

@@ -9,13 +9,13 @@ import { pinnedHttpsFetch } from "../cimd/pinnedHttpsFetch";
 import { resolveHostAddresses } from "../cimd/resolveHostAddresses";
 import { getConfig } from "../config/getConfig";
 import { getDatabase } from "../db/getDatabase";
-import { prismaAuthorizationCodeStore } from "../stores/prismaAuthorizationCodeStore";
 import { prismaClientStore } from "../stores/prismaClientStore";
 import { prismaGrantStore } from "../stores/prismaGrantStore";
 import { prismaKeyStore } from "../stores/prismaKeyStore";
-import { prismaRefreshTokenStore } from "../stores/prismaRefreshTokenStore";
 import { directoryResourceStore } from "../stores/directoryResourceStore";
 import { prismaRevokedAccessTokenStore } from "../stores/prismaRevokedAccessTokenStore";
+import { sqlAuthorizationCodeStore } from "../stores/sqlAuthorizationCodeStore";
+import { sqlRefreshTokenStore } from "../stores/sqlRefreshTokenStore";
 import type { OAuthRuntime } from "./OAuthRuntime";
 import { OrgDirectory } from "./OrgDirectory";
 
@@ -27,7 +27,7 @@ const holder = globalThis as unknown as {
 
 /** The composition root of the protocol endpoints, built once per process. */
 export function getOAuthRuntime(): Promise<OAuthRuntime> {
-  holder.__gatehouseOAuthRuntime ??= getDatabase().then(({ prisma, changes }) => {
+  holder.__gatehouseOAuthRuntime ??= getDatabase().then(({ prisma, sql, changes }) => {
     const config = getConfig();
     const orgs = new OrgDirectory(prisma, config.publicUrl, changes);
     // The stores the hot endpoints ask on every request are kept in memory, each until the change
@@ -48,8 +48,8 @@ export function getOAuthRuntime(): Promise<OAuthRuntime> {
         changes,
       ),
       grants: cachedGrantStore(prismaGrantStore(prisma), changes),
-      codes: prismaAuthorizationCodeStore(prisma),
-      refreshTokens: prismaRefreshTokenStore(prisma),
+      codes: sqlAuthorizationCodeStore(sql),
+      refreshTokens: sqlRefreshTokenStore(sql),
       revokedAccessTokens: cachedRevokedAccessTokenStore(prismaRevokedAccessTokenStore(prisma), changes),
       keys: cachedKeyStore(prismaKeyStore(prisma, config.secretKey), changes),
       resources: directoryResourceStore(orgs, config.publicUrl),

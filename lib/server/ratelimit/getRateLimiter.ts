@@ -16,10 +16,10 @@ const limiters = new WeakMap<PrismaClient, RateLimiter>();
  */
 export async function getRateLimiter(): Promise<RateLimiter> {
   if (holder.__gatehouseRateLimiter) return holder.__gatehouseRateLimiter;
-  const { prisma, changes } = await getDatabase();
+  const { prisma, sql, changes } = await getDatabase();
   let limiter = limiters.get(prisma);
   if (!limiter) {
-    limiter = new RateLimiter(feedRateLimitStore(databaseRateLimitStore(prisma), changes), systemClock);
+    limiter = new RateLimiter(feedRateLimitStore(databaseRateLimitStore(sql), changes), systemClock);
     limiters.set(prisma, limiter);
   }
   return limiter;

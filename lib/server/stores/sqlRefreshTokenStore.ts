@@ -1,5 +1,5 @@
-import type { PrismaClient } from "@/generated/prisma/client";
 import type { RefreshTokenRecord, RefreshTokenStore } from "@/lib/oauth/ports";
+import type { Database } from "../db/openDatabase";
 import { refreshTokenInsert } from "./refreshTokenInsert";
 
 /** A RefreshToken row as the raw queries return it (times as epoch milliseconds). */
@@ -21,22 +21,22 @@ const COLUMNS = `"tokenHash", "familyId", "grantId", "clientRowId", "resource", 
   (EXTRACT(EPOCH FROM "revokedAt") * 1000)::float8 AS "revokedAtMs"`;
 
 /**
- * Refresh tokens, in raw SQL: they are single-use, so every refresh reads and writes the database,
- * and Prisma's query compiler cost more than the statements themselves (in CPU, and in
- * WebAssembly memory that never shrinks). Times cross as ISO strings into the UTC `timestamp`
+ * Refresh tokens, in SQL on the driver (Database.sql): they are single-use, so every refresh reads
+ * and writes the database, and through Prisma (its query compiler, or even its raw queries) each
+ * statement cost several times its own price in CPU. Times cross as ISO strings into the UTC `timestamp`
  * columns Prisma uses for DateTime, and come back as epoch milliseconds, so the session's TimeZone
  * cannot shift them.
  */
-export function prismaRefreshTokenStore(prisma: PrismaClient): RefreshTokenStore {
+export function sqlRefreshTokenStore(sql: Database["sql"]): RefreshTokenStore {
   return {
     async findByHash(tokenHash) {
-      const rows = await prisma.$queryRawUnsafe<Row[]>(`SELECT ${COLUMNS} FROM "RefreshToken" WHERE "tokenHash" = $1`, tokenHash);
+      const { rows } = await sql.query<Row>(`SELECT ${COLUMNS} FROM "RefreshToken" WHERE "tokenHash" = $1`, [tokenHash]);
       return rows[0] ? toRecord(rows[0]) : null;
     },
 
     async create(token) {
       const insert = refreshTokenInsert(1, token);
-      await prisma.$executeRawUnsafe(`${insert.head} VALUES (${insert.values})`, ...insert.params);
+      await sql.query(`${insert.head} VALUES (${insert.values})`, insert.params);
     },
 
     async rotate(oldTokenHash, successor, now) {
@@ -44,7 +44,7 @@ export function prismaRefreshTokenStore(prisma: PrismaClient): RefreshTokenStore
       // for its row lock, then finds it taken) and the INSERT of the successor happens only if the
       // claim did; the outer SELECT reads the family of the old token either way.
       const insert = refreshTokenInsert(3, successor);
-      const rows = await prisma.$queryRawUnsafe<{ rotated: number; familyId: string; grantId: string }[]>(
+      const { rows } = await sql.query<{ rotated: number; familyId: string; grantId: string }>(
         `WITH claimed AS (
            UPDATE "RefreshToken" SET "rotatedAt" = $1::timestamptz AT TIME ZONE 'UTC'
            WHERE "tokenHash" = $2 AND "rotatedAt" IS NULL AND "revokedAt" IS NULL RETURNING 1
@@ -52,9 +52,7 @@ export function prismaRefreshTokenStore(prisma: PrismaClient): RefreshTokenStore
            ${insert.head} SELECT ${insert.values} FROM claimed RETURNING 1
          )
          SELECT (SELECT count(*) FROM inserted)::int AS "rotated", "familyId", "grantId" FROM "RefreshToken" WHERE "tokenHash" = $2`,
-        now.toISOString(),
-        oldTokenHash,
-        ...insert.params,
+        [now.toISOString(), oldTokenHash, ...insert.params],
       );
       const row = rows[0];
       if (!row) return { status: "unknown" };
@@ -62,11 +60,7 @@ export function prismaRefreshTokenStore(prisma: PrismaClient): RefreshTokenStore
     },
 
     async revokeFamily(familyId, now) {
-      await prisma.$executeRawUnsafe(
-        `UPDATE "RefreshToken" SET "revokedAt" = $1::timestamptz AT TIME ZONE 'UTC' WHERE "familyId" = $2 AND "revokedAt" IS NULL`,
-        now.toISOString(),
-        familyId,
-      );
+      await sql.query(`UPDATE "RefreshToken" SET "revokedAt" = $1::timestamptz AT TIME ZONE 'UTC' WHERE "familyId" = $2 AND "revokedAt" IS NULL`, [now.toISOString(), familyId]);
     },
   };
 }
