@@ -14,6 +14,9 @@ export function categorize(url: string, functionName: string): string {
     return "V8 builtins & native";
   }
   if (url.startsWith("wasm://") || url.endsWith(".wasm")) return "Prisma query compiler (WASM)";
+  // `npm start` runs one esbuild bundle of server.ts, lib/ and the generated Prisma client
+  // (scripts/start.mjs): a profile cannot tell those apart by URL.
+  if (/\/node_modules\/\.cache\/gatehouse\//.test(url)) return "Gatehouse (server bundle: lib/, generated Prisma client)";
   if (/\/node_modules\/@prisma\/adapter-pg\//.test(url)) return "Prisma pg adapter";
   if (/\/node_modules\/(@prisma\/|\.prisma\/)|\/generated\/prisma\//.test(url)) return "Prisma client runtime";
   if (/\/node_modules\/(pg|pg-protocol|pg-pool|pg-types|pg-connection-string|postgres-[a-z]+|pgpass)\//.test(url)) return "pg driver";
