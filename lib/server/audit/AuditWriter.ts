@@ -39,6 +39,13 @@ interface Pending {
 const MAX_BATCH = 500;
 
 /**
+ * The writer of each database client. On globalThis, as ChangeFeed's map: the custom server and
+ * Next's bundle are separate copies of this module in one process and must share the writer that
+ * openDatabase attached.
+ */
+const byClient = ((globalThis as { __gatehouseAuditWriters?: WeakMap<object, AuditWriter> }).__gatehouseAuditWriters ??= new WeakMap());
+
+/**
  * Group commit for the audit log: every event is written before its request answers (an audit
  * trail that a crash can silently shorten is not one), but the events of concurrent requests share
  * one INSERT. The first event finds the writer idle and goes at once, alone; those that arrive
@@ -49,13 +56,6 @@ const MAX_BATCH = 500;
  * database refuses is logged) does not lose the others. A write failure is logged and swallowed:
  * the audit trail must not turn a successful protocol step into an error for the client.
  */
-/**
- * The writer of each database client. On globalThis, as ChangeFeed's map: the custom server and
- * Next's bundle are separate copies of this module in one process and must share the writer that
- * openDatabase attached.
- */
-const byClient = ((globalThis as { __gatehouseAuditWriters?: WeakMap<object, AuditWriter> }).__gatehouseAuditWriters ??= new WeakMap());
-
 export class AuditWriter {
   /** Makes the writer of `client` send its batches through `sql` (the driver, without Prisma). */
   static attach(client: object, sql: Pick<SqlSession, "query">): void {
