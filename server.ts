@@ -7,9 +7,10 @@ import { createServer } from "node:http";
 import path from "node:path";
 
 (process.env as Record<string, string | undefined>).NODE_ENV ??= "production";
-// tsx turns Node's source maps on, and with them Node keeps the map of every module it loads (Next's
-// chunks, the TypeScript sources embedded in them): about 45 MB of live heap, a quarter of an idle
-// instance. Stack traces then point into the compiled code; `--enable-source-maps` keeps the maps.
+// Source maps stay off unless asked for. With them on (tsx turns them on when it runs this file),
+// Node keeps the map of every module it loads (Next's chunks, the TypeScript sources embedded in
+// them): about 45 MB of live heap, a quarter of an idle instance. Stack traces then point into the
+// compiled code; `--enable-source-maps` keeps the maps (scripts/start.mjs writes the bundle's).
 const wantsSourceMaps = [...process.execArgv, process.env.NODE_OPTIONS ?? ""].some((arg) => arg.includes("--enable-source-maps"));
 if (!wantsSourceMaps) process.setSourceMapsEnabled(false);
 // Next reads NODE_ENV when it loads, so it is imported only after it is set.
