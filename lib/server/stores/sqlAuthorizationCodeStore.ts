@@ -3,18 +3,8 @@ import type { AuthorizationCodeRecord, AuthorizationCodeStore } from "@/lib/oaut
 import type { Database } from "../db/openDatabase";
 import { refreshTokenInsert } from "./refreshTokenInsert";
 
-/** An AuthorizationCode row as the raw queries return it (times as epoch milliseconds). */
-interface Row {
-  codeHash: string;
-  grantId: string;
-  clientRowId: string;
-  redirectUri: string;
-  codeChallenge: string;
-  resource: string;
-  scopes: string[];
-  expiresAtMs: number;
-  usedAtMs: number | null;
-}
+/** An AuthorizationCode row as the raw queries return it: the record, with its times as epoch milliseconds. */
+type Row = Omit<AuthorizationCodeRecord, "codeChallengeMethod" | "expiresAt" | "usedAt"> & { expiresAtMs: number; usedAtMs: number | null };
 
 const COLUMNS = `c."codeHash", c."grantId", c."clientRowId", c."redirectUri", c."codeChallenge", c."resource", c."scopes",
   (EXTRACT(EPOCH FROM c."expiresAt") * 1000)::float8 AS "expiresAtMs",

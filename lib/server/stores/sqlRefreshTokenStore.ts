@@ -2,18 +2,8 @@ import type { RefreshTokenRecord, RefreshTokenStore } from "@/lib/oauth/ports";
 import type { Database } from "../db/openDatabase";
 import { refreshTokenInsert } from "./refreshTokenInsert";
 
-/** A RefreshToken row as the raw queries return it (times as epoch milliseconds). */
-interface Row {
-  tokenHash: string;
-  familyId: string;
-  grantId: string;
-  clientRowId: string;
-  resource: string;
-  scopes: string[];
-  expiresAtMs: number;
-  rotatedAtMs: number | null;
-  revokedAtMs: number | null;
-}
+/** A RefreshToken row as the raw queries return it: the record, with its times as epoch milliseconds. */
+type Row = Omit<RefreshTokenRecord, "expiresAt" | "rotatedAt" | "revokedAt"> & { expiresAtMs: number; rotatedAtMs: number | null; revokedAtMs: number | null };
 
 const COLUMNS = `"tokenHash", "familyId", "grantId", "clientRowId", "resource", "scopes",
   (EXTRACT(EPOCH FROM "expiresAt") * 1000)::float8 AS "expiresAtMs",
